@@ -1,0 +1,302 @@
+"""`runnel`: the headless command line, on exactly the engine the window uses.
+
+Exit codes:
+  0  everything asked for succeeded
+  1  one or more runs failed (the reason is printed and kept in history)
+  2  wrong usage (unknown command or option)
+  3  the workflow file cannot be read or is not valid
+  4  the run history cannot be opened, or a run id was not found
+  130 interrupted (Ctrl-C); the current run is recorded as cancelled
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Any, Sequence, TextIO
+
+from desktop.engine.context import CancelToken
+from desktop.engine.errors import WorkflowFileError
+from desktop.engine.events import (BatchProgress, Event, RunFinished, RunStarted, Status,
+                                   StepLog, StepStatusChanged)
+from desktop.engine.fileformat import load_workflow
+from desktop.engine.registry import default_registry
+from desktop.engine.validate import validate
+from desktop.paths import database_path
+from desktop.store.runs import RunStore, StoreError
+
+EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_INVALID, EXIT_STORE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+_MARK = {Status.DONE: "ok", Status.CACHED: "cached", Status.SKIPPED: "skipped",
+         Status.FAILED: "FAILED", Status.CANCELLED: "cancelled"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return args.handler(args)
+    except StoreError as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_STORE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="runnel", description="Private, local document workflows.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    r = sub.add_parser("run", help="run a workflow on input files")
+    r.add_argument("workflow", help="the workflow file (.yaml)")
+    r.add_argument("inputs", nargs="*", metavar="INPUT", help="files to process, one run each")
+    r.add_argument("--dry-run", action="store_true",
+                   help="steps that write or move files only report what they would do")
+    r.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    r.add_argument("--folder", action="append", default=[], metavar="NAME=PATH",
+                   help="use PATH for the workflow's declared folder NAME")
+    r.set_defaults(handler=cmd_run)
+
+    v = sub.add_parser("validate", help="check workflow files without running them")
+    v.add_argument("workflows", nargs="+", metavar="WORKFLOW")
+    v.set_defaults(handler=cmd_validate)
+
+    h = sub.add_parser("history", help="list recent runs, or show one")
+    h.add_argument("run_id", nargs="?", help="a run id (or its first characters)")
+    h.add_argument("--last", type=int, default=20, metavar="N", help="how many runs to list")
+    h.add_argument("--json", action="store_true")
+    h.set_defaults(handler=cmd_history)
+
+    s = sub.add_parser("steps", help="list the available steps")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(handler=cmd_steps)
+    return p
+
+
+# ---------------------------------------------------------------- run
+
+class _Progress:
+    """Prints what the executor does: a line per step on a terminal, a line per run
+    otherwise."""
+
+    def __init__(self, out: TextIO, live: bool):
+        self.out, self.live = out, live
+        self.inputs: dict[str, str] = {}
+        self.position = ""
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, BatchProgress):
+            if event.done < event.total:
+                self.position = f"[{event.done + 1}/{event.total}] "
+        elif isinstance(event, RunStarted):
+            self.inputs[event.run_id] = Path(event.input_path).name if event.input_path else "-"
+            if self.live:
+                print(f"{self.position}{self.inputs[event.run_id]}", file=self.out, flush=True)
+        elif isinstance(event, StepStatusChanged) and self.live and event.status in _MARK:
+            took = f" {event.duration:.2f}s" if event.duration else ""
+            branch = f" -> {event.branch}" if event.branch else ""
+            print(f"    {event.node_id:<20} {_MARK[event.status]}{took}{branch}",
+                  file=self.out, flush=True)
+        elif isinstance(event, StepLog) and self.live and event.level != "error":
+            print(f"    {event.node_id or '':<20} {event.message}", file=self.out, flush=True)
+        elif isinstance(event, RunFinished):
+            name = self.inputs.get(event.run_id, "-")
+            if event.status == Status.DONE:
+                if not self.live:
+                    print(f"{self.position}{name}: done", file=self.out, flush=True)
+            else:
+                where = f" at step '{event.failed_node}'" if event.failed_node else ""
+                print(f"{self.position}{name}: {event.status}{where}: {event.error or ''}".rstrip(": "),
+                      file=self.out, flush=True)
+
+
+def _folders(pairs: list[str]) -> dict[str, str] | None:
+    out = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not sep or not name or not path:
+            raise SystemExit(f"runnel: --folder takes NAME=PATH, not {pair!r}")
+        out[name] = path
+    return out
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from desktop.runner import Runner
+
+    folders = _folders(args.folder)
+    store = RunStore(database_path())
+    progress = _Progress(sys.stderr, live=sys.stderr.isatty() and not args.json)
+    runner = Runner(store, listeners=[progress])
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        batch = runner.run(args.workflow, args.inputs, dry_run=args.dry_run, cancel=cancel,
+                           folders=folders)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    unloadable = any(r.steps == {} and r.status == Status.FAILED for r in batch.runs)
+    if args.json:
+        print(json.dumps(_batch_summary(batch, store), indent=2, ensure_ascii=False))
+    else:
+        ok = sum(r.status == Status.DONE for r in batch.runs)
+        total = len(batch.runs)
+        for run in batch.runs:
+            for op in store.file_ops(run.run_id):
+                verb = "would write" if op["dry_run"] else "wrote"
+                print(f"{verb} {op['target']}")
+        print(f"{ok} of {total} run(s) succeeded" + (" (dry run)" if args.dry_run else ""),
+              file=sys.stderr)
+    store.close()
+    if batch.cancelled:
+        return EXIT_INTERRUPTED
+    if unloadable:
+        return EXIT_INVALID
+    return EXIT_OK if not batch.failed else EXIT_RUN_FAILED
+
+
+def _batch_summary(batch: Any, store: RunStore) -> dict[str, Any]:
+    runs = []
+    for run in batch.runs:
+        runs.append({
+            "run_id": run.run_id,
+            "input": str(run.input_path) if run.input_path else None,
+            "status": run.status,
+            "error": run.error,
+            "failed_node": run.failed_node,
+            "steps": [{"node": s.node_id, "status": s.status, "seconds": round(s.duration, 4),
+                       "attempts": s.attempts, "error": s.error} for s in run.steps.values()],
+            "files": [{"op": o["op"], "target": o["target"], "dry_run": bool(o["dry_run"])}
+                      for o in store.file_ops(run.run_id)],
+        })
+    return {"batch_id": batch.batch_id, "ok": not batch.failed and not batch.cancelled,
+            "cancelled": batch.cancelled, "runs": runs}
+
+
+# ---------------------------------------------------------------- validate
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    registry = default_registry()
+    for err in registry.load_errors:
+        print(f"warning: {err}", file=sys.stderr)
+    bad = 0
+    for path in args.workflows:
+        try:
+            wf = load_workflow(path)
+        except WorkflowFileError as e:
+            print(e)
+            bad += 1
+            continue
+        problems = validate(wf, registry)
+        if problems:
+            bad += 1
+            n = len(problems)
+            print(f"{path}: {n} problem{'s' if n > 1 else ''}:")
+            for p in problems:
+                print(f"  - {p}")
+        else:
+            print(f"{path}: ok ({len(wf.nodes)} steps, {len(wf.links)} links)")
+    return EXIT_INVALID if bad else EXIT_OK
+
+
+# ---------------------------------------------------------------- history
+
+def _when(ts: float | None) -> str:
+    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else "-"
+
+
+def _took(row: dict[str, Any]) -> str:
+    if row.get("finished_at") and row.get("started_at"):
+        return f"{row['finished_at'] - row['started_at']:.2f}s"
+    return "-"
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    store = RunStore(database_path())
+    store.mark_interrupted()
+    if args.run_id:
+        matches = store.find_run(args.run_id)
+        if len(matches) != 1:
+            what = "no run" if not matches else f"{len(matches)} runs"
+            print(f"runnel: {what} with an id starting '{args.run_id}'", file=sys.stderr)
+            return EXIT_STORE
+        run = matches[0]
+        detail = {"run": run, "steps": store.step_runs(run["id"]),
+                  "files": store.file_ops(run["id"]), "log": store.audit(run["id"])}
+        if args.json:
+            print(json.dumps(detail, indent=2, ensure_ascii=False))
+            return EXIT_OK
+        print(f"run {run['id']}  {run['status']}{'  (dry run)' if run['dry_run'] else ''}")
+        print(f"  workflow  {run['workflow_name']} ({run['workflow_path'] or '-'})")
+        print(f"  input     {run['input_path'] or '-'}")
+        print(f"  started   {_when(run['started_at'])}, took {_took(run)}")
+        if run["error"]:
+            print(f"  error     {run['error']}")
+        for s in detail["steps"]:
+            took = f"{s['duration']:.3f}s" if s["duration"] is not None else ""
+            print(f"  - {s['node_id']:<18} {s['step_type']:<20} {s['status']:<9} {took}")
+            if s["error"]:
+                print(f"      error: {s['error']}")
+            if s["output_preview"]:
+                print(f"      out:   {s['output_preview'][:100]}")
+        for op in detail["files"]:
+            print(f"  {'would ' if op['dry_run'] else ''}{op['op']} {op['target']}")
+        return EXIT_OK
+    runs = store.recent_runs(args.last)
+    if args.json:
+        print(json.dumps(runs, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not runs:
+        print("no runs yet")
+        return EXIT_OK
+    print(f"{'RUN':<10} {'STARTED':<19}  {'STATUS':<11} {'TOOK':>8}  WORKFLOW / INPUT")
+    for r in runs:
+        inp = Path(r["input_path"]).name if r["input_path"] else "-"
+        print(f"{r['id'][:8]:<10} {_when(r['started_at'])}  {r['status']:<11} {_took(r):>8}  "
+              f"{r['workflow_name']} / {inp}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- steps
+
+def cmd_steps(args: argparse.Namespace) -> int:
+    registry = default_registry()
+    for err in registry.load_errors:
+        print(f"warning: {err}", file=sys.stderr)
+    classes = registry.all()
+    if args.json:
+        out = []
+        for cls in classes:
+            s = cls.spec
+            out.append({
+                "id": s.id, "title": s.title, "category": s.category, "description": s.description,
+                "inputs": [{"name": p.name, "type": p.type.value, "required": p.required}
+                           for p in s.inputs],
+                "outputs": [{"name": p.name, "type": p.type.value} for p in s.outputs],
+                "params": [{"name": p.name, "kind": p.kind, "default": p.default, "help": p.help,
+                            "choices": list(p.choices), "min": p.min, "max": p.max}
+                           for p in s.params],
+                "side_effects": s.side_effects, "routing": s.routing})
+        print(json.dumps(out, indent=2))
+        return EXIT_OK
+    category = None
+    for cls in classes:
+        s = cls.spec
+        if s.category != category:
+            category = s.category
+            print(f"\n{category}")
+        ins = ", ".join(f"{p.name}:{p.type.value}{'' if p.required else '?'}" for p in s.inputs)
+        outs = ", ".join(f"{p.name}:{p.type.value}" for p in s.outputs)
+        print(f"  {s.id:<22} {s.title}  ({ins or '-'} -> {outs or '-'})")
+        for p in s.params:
+            print(f"      {p.name} ({p.kind}, default {p.default!r}): {p.help}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt-free workflow engine: model, step specs, registry, file format, executor."""

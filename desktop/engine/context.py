@@ -1,0 +1,73 @@
+"""What a running step may use: cancel token, progress, journal, roots, log."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from desktop.engine.errors import StepError
+from desktop.engine.events import EventBus, FileOperation, StepLog, StepProgress
+
+
+class Cancelled(Exception):
+    """Raised inside a step when its run was cancelled."""
+
+
+class CancelToken:
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+    def wait(self, timeout: float) -> bool:
+        """Sleep up to `timeout` seconds, waking early on cancel; True if cancelled."""
+        return self._event.wait(timeout)
+
+
+@dataclass
+class StepContext:
+    run_id: str
+    node_id: str
+    params: dict[str, Any]
+    cancel: CancelToken
+    dry_run: bool
+    roots: dict[str, Path]                 # declared folders, resolved
+    bus: EventBus
+    run_input: Path | None = None
+    llm: Any = None                        # the inference client (issue: local inference)
+    workflow_dir: Path | None = None
+    _ops: list[FileOperation] = field(default_factory=list)
+
+    def progress(self, fraction: float | None, message: str = "") -> None:
+        self.cancel.raise_if_cancelled()
+        self.bus.emit(StepProgress(self.run_id, self.node_id, fraction, message))
+
+    def log(self, message: str, level: str = "info") -> None:
+        self.bus.emit(StepLog(self.run_id, self.node_id, level, message, time.time()))
+
+    def journal(self, op: str, target: Path, source: Path | None = None,
+                size: int | None = None) -> None:
+        """Record a file operation (done, or in dry-run only planned)."""
+        event = FileOperation(self.run_id, self.node_id, op, str(target),
+                              str(source) if source else None, self.dry_run,
+                              time.time(), size)
+        self._ops.append(event)
+        self.bus.emit(event)
+
+    def root(self, name: str) -> Path:
+        if name not in self.roots:
+            declared = ", ".join(sorted(self.roots)) or "none"
+            raise StepError(f"folder '{name}' is not declared by the workflow (declared: {declared})")
+        return self.roots[name]

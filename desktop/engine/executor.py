@@ -1,0 +1,353 @@
+"""Runs a validated workflow: dependency order, branches, error policy, cache, cancel.
+
+One `run` processes one input file; `run_batch` runs the same workflow over many
+files, checking the graph once. Everything that happens is emitted as an event.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from desktop.engine.cache import StepCache
+from desktop.engine.context import Cancelled, CancelToken, StepContext
+from desktop.engine.errors import StepError
+from desktop.engine.events import (BatchProgress, EventBus, Listener, RunFinished,
+                                   RunStarted, Status, StepStatusChanged)
+from desktop.engine.graph import topological_order
+from desktop.engine.registry import Registry
+from desktop.engine.signature import combine, digest, preview
+from desktop.engine.spec import ERROR_PORT, StepSpec
+from desktop.engine.types import coerce
+from desktop.engine.validate import Problem, validate
+from desktop.engine.workflow import Link, Node, Workflow
+
+
+@dataclass
+class StepResult:
+    node_id: str
+    status: str = Status.QUEUED
+    outputs: dict[str, Any] = field(default_factory=dict)   # taken ports only
+    digests: dict[str, str] = field(default_factory=dict)   # per output port
+    error: str | None = None
+    duration: float = 0.0
+    attempts: int = 0
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    status: str
+    steps: dict[str, StepResult]
+    error: str | None = None
+    failed_node: str | None = None
+    input_path: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == Status.DONE
+
+    def output(self, node_id: str, port: str) -> Any:
+        return self.steps[node_id].outputs.get(port)
+
+
+@dataclass
+class BatchResult:
+    batch_id: str
+    runs: list[RunResult]
+    cancelled: bool = False
+
+    @property
+    def failed(self) -> list[RunResult]:
+        return [r for r in self.runs if r.status != Status.DONE]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a run needs from the graph, worked out once per workflow (and batch)."""
+    workflow: Workflow
+    order: tuple[Node, ...]
+    specs: dict[str, StepSpec]
+    incoming: dict[str, tuple[Link, ...]]
+    param_digests: dict[str, str]
+    params: dict[str, dict[str, Any]]
+
+
+class Executor:
+    def __init__(self, registry: Registry, *, cache: StepCache | None = None,
+                 listeners: Iterable[Listener] = (), llm: Any = None):
+        self.registry = registry
+        self.cache = cache if cache is not None else StepCache()
+        self.bus = EventBus(list(listeners))
+        self.llm = llm
+        self.executions = 0      # step bodies actually run (not cached); for tests/bench
+
+    # ------------------------------------------------------------ public API
+
+    def run(self, wf: Workflow, input_path: Path | str | None = None, *, dry_run: bool = False,
+            cancel: CancelToken | None = None, folders: dict[str, str] | None = None,
+            run_id: str | None = None) -> RunResult:
+        plan_or_problems = self.plan(wf)
+        input_path = Path(input_path) if input_path is not None else None
+        if isinstance(plan_or_problems, list):
+            return self._rejected(wf, plan_or_problems, input_path, dry_run, run_id, None)
+        roots = wf.resolve_folders(folders)
+        return self._run(plan_or_problems, input_path, dry_run, cancel or CancelToken(),
+                         roots, run_id, None)
+
+    def run_batch(self, wf: Workflow, inputs: Sequence[Path | str], *, dry_run: bool = False,
+                  cancel: CancelToken | None = None,
+                  folders: dict[str, str] | None = None) -> BatchResult:
+        batch_id = uuid.uuid4().hex
+        cancel = cancel or CancelToken()
+        paths = [Path(p) for p in inputs]
+        total, failed = len(paths), 0
+        result = BatchResult(batch_id, [])
+        plan = self.plan(wf)
+        roots = wf.resolve_folders(folders) if not isinstance(plan, list) else {}
+        self.bus.emit(BatchProgress(batch_id, 0, total, 0))
+        for i, path in enumerate(paths):
+            if cancel.cancelled:
+                result.cancelled = True
+                break
+            if isinstance(plan, list):
+                run = self._rejected(wf, plan, path, dry_run, None, batch_id)
+            else:
+                run = self._run(plan, path, dry_run, cancel, roots, None, batch_id)
+            result.runs.append(run)
+            failed += run.status != Status.DONE
+            if run.status == Status.CANCELLED:
+                result.cancelled = True
+            self.bus.emit(BatchProgress(batch_id, i + 1, total, failed, str(path)))
+            if result.cancelled:
+                break
+        return result
+
+    def plan(self, wf: Workflow) -> _Plan | list[Problem]:
+        problems = validate(wf, self.registry)
+        if problems:
+            return problems
+        specs = {n.id: self.registry.steps[n.type].spec for n in wf.nodes}
+        ids = topological_order([n.id for n in wf.nodes], [(l.source, l.target) for l in wf.links])
+        nodes = {n.id: n for n in wf.nodes}
+        params = {n.id: specs[n.id].resolve_params(n.params) for n in wf.nodes}
+        return _Plan(
+            workflow=wf,
+            order=tuple(nodes[i] for i in ids),
+            specs=specs,
+            incoming={n.id: tuple(wf.links_into(n.id)) for n in wf.nodes},
+            param_digests={
+                n.id: combine(n.type, str(specs[n.id].version), digest(params[n.id]))
+                for n in wf.nodes},
+            params=params,
+        )
+
+    # ------------------------------------------------------------ one run
+
+    def record_failure(self, name: str, workflow_path: Path | None, input_path: Path | None,
+                       error: str, *, dry_run: bool = False, run_id: str | None = None,
+                       batch_id: str | None = None) -> RunResult:
+        """A run that could not start (unreadable or invalid workflow) still goes into
+        history as a failed run, with the reason."""
+        run_id = run_id or uuid.uuid4().hex
+        self.bus.emit(RunStarted(run_id, name, str(workflow_path) if workflow_path else None,
+                                 str(input_path) if input_path else None, dry_run, time.time(),
+                                 batch_id))
+        self.bus.emit(RunFinished(run_id, Status.FAILED, time.time(), error))
+        return RunResult(run_id, Status.FAILED, {}, error, None, input_path)
+
+    def _rejected(self, wf: Workflow, problems: list[Problem], input_path: Path | None,
+                  dry_run: bool, run_id: str | None, batch_id: str | None) -> RunResult:
+        error = "the workflow is not valid:\n" + "\n".join(f"- {p}" for p in problems)
+        run = self.record_failure(wf.name, wf.path, input_path, error, dry_run=dry_run,
+                                  run_id=run_id, batch_id=batch_id)
+        run.problems = problems
+        return run
+
+    def _run(self, plan: _Plan, input_path: Path | None, dry_run: bool, cancel: CancelToken,
+             roots: dict[str, Path], run_id: str | None, batch_id: str | None) -> RunResult:
+        wf = plan.workflow
+        run_id = run_id or uuid.uuid4().hex
+        emit = self.bus.emit
+        emit(RunStarted(run_id, wf.name, str(wf.path) if wf.path else None,
+                        str(input_path) if input_path else None, dry_run, time.time(), batch_id))
+        results = {n.id: StepResult(n.id) for n in plan.order}
+        run = RunResult(run_id, Status.RUNNING, results, input_path=input_path)
+        workflow_dir = wf.path.parent if wf.path else None
+
+        for index, node in enumerate(plan.order):
+            spec = plan.specs[node.id]
+            res = results[node.id]
+            if cancel.cancelled:
+                self._stop_rest(run, plan.order[index:], Status.CANCELLED)
+                run.status = Status.CANCELLED
+                break
+            inputs, input_digests, skip = self._gather(plan, node, results)
+            if skip:
+                res.status = Status.SKIPPED
+                emit(StepStatusChanged(run_id, node.id, node.type, Status.SKIPPED, time.time()))
+                continue
+
+            key = None
+            if spec.cacheable:
+                key = combine(plan.param_digests[node.id],
+                              *(f"{p}={d}" for p, d in sorted(input_digests.items())))
+                hit = self.cache.get(key)
+                if hit is not None:
+                    res.outputs, res.digests = hit["outputs"], hit["digests"]
+                    res.status = Status.CACHED
+                    emit(StepStatusChanged(
+                        run_id, node.id, node.type, Status.CACHED, time.time(), 0, 0.0,
+                        input_digest=_joined(input_digests), output_digest=_joined(res.digests),
+                        input_preview=_previews(inputs), output_preview=_previews(res.outputs),
+                        branch=_branch(spec, res.outputs)))
+                    continue
+
+            ctx = StepContext(run_id=run_id, node_id=node.id, params=plan.params[node.id],
+                              cancel=cancel, dry_run=dry_run, roots=roots, bus=self.bus,
+                              run_input=input_path, llm=self.llm, workflow_dir=workflow_dir)
+            started = time.perf_counter()
+            emit(StepStatusChanged(run_id, node.id, node.type, Status.RUNNING, time.time()))
+            try:
+                outputs = self._attempt(node, spec, ctx, inputs, res)
+            except Cancelled:
+                res.duration = time.perf_counter() - started
+                res.status = Status.CANCELLED
+                emit(StepStatusChanged(run_id, node.id, node.type, Status.CANCELLED, time.time(),
+                                       res.attempts, res.duration))
+                self._stop_rest(run, plan.order[index + 1:], Status.CANCELLED)
+                run.status = Status.CANCELLED
+                break
+            except _StepFailed as failure:
+                res.duration = time.perf_counter() - started
+                res.status = Status.FAILED
+                res.error = str(failure)
+                if node.on_error == "branch":
+                    res.outputs = {ERROR_PORT: {"node": node.id, "step": node.type,
+                                                "message": res.error}}
+                    res.digests = {ERROR_PORT: digest(res.outputs[ERROR_PORT])}
+                emit(StepStatusChanged(
+                    run_id, node.id, node.type, Status.FAILED, time.time(), res.attempts,
+                    res.duration, error=res.error, input_digest=_joined(input_digests),
+                    input_preview=_previews(inputs),
+                    branch=ERROR_PORT if node.on_error == "branch" else None))
+                if node.on_error != "branch":
+                    run.status, run.error, run.failed_node = Status.FAILED, res.error, node.id
+                    self._stop_rest(run, plan.order[index + 1:], Status.SKIPPED)
+                    break
+                continue
+
+            res.duration = time.perf_counter() - started
+            res.outputs = outputs
+            res.digests = {port: digest(value) for port, value in outputs.items()}
+            res.status = Status.DONE
+            if key is not None:
+                self.cache.put(key, {"outputs": outputs, "digests": res.digests})
+            emit(StepStatusChanged(
+                run_id, node.id, node.type, Status.DONE, time.time(), res.attempts, res.duration,
+                input_digest=_joined(input_digests), output_digest=_joined(res.digests),
+                input_preview=_previews(inputs), output_preview=_previews(outputs),
+                branch=_branch(spec, outputs)))
+
+        if run.status == Status.RUNNING:
+            run.status = Status.DONE
+        emit(RunFinished(run_id, run.status, time.time(), run.error, run.failed_node))
+        return run
+
+    def _gather(self, plan: _Plan, node: Node, results: dict[str, StepResult]
+                ) -> tuple[dict[str, Any], dict[str, str], bool]:
+        """Inputs for `node`, their digests, and whether the node is to be skipped:
+        a required input on a branch not taken, or every linked input not taken."""
+        spec = plan.specs[node.id]
+        inputs: dict[str, Any] = {}
+        digests: dict[str, str] = {}
+        links = plan.incoming[node.id]
+        missing = 0
+        for link in links:
+            source = results[link.source]
+            port = spec.input(link.target_port)
+            assert port is not None  # validated
+            if link.source_port not in source.outputs:
+                missing += 1
+                if port.required:
+                    return {}, {}, True
+                continue
+            out = plan.specs[link.source].output(link.source_port)
+            assert out is not None
+            inputs[port.name] = coerce(source.outputs[link.source_port], out.type, port.type)
+            digests[port.name] = source.digests[link.source_port]
+        skip = bool(links) and missing == len(links)
+        return inputs, digests, skip
+
+    def _attempt(self, node: Node, spec: StepSpec, ctx: StepContext,
+                 inputs: dict[str, Any], res: StepResult) -> dict[str, Any]:
+        attempts = 1 + (node.retries if node.on_error == "retry" else 0)
+        error = ""
+        for attempt in range(1, attempts + 1):
+            ctx.cancel.raise_if_cancelled()
+            res.attempts = attempt
+            self.executions += 1
+            try:
+                outputs = self.registry.steps[node.type]().run(ctx, **inputs)
+                return _checked_outputs(spec, outputs)
+            except Cancelled:
+                raise
+            except StepError as e:
+                error = str(e)
+            except MemoryError:
+                error = "the step ran out of memory"
+            except Exception as e:  # a bug in a step must fail the step, not the app
+                error = f"internal error in step '{node.type}': {type(e).__name__}: {e}"
+                ctx.log(traceback.format_exc(), "error")
+            if attempt < attempts:
+                ctx.log(f"attempt {attempt} of {attempts} failed: {error}; retrying", "warning")
+        raise _StepFailed(error)
+
+    def _stop_rest(self, run: RunResult, nodes: Sequence[Node], status: str) -> None:
+        now = time.time()
+        for node in nodes:
+            res = run.steps[node.id]
+            if res.status == Status.QUEUED:
+                res.status = status
+                self.bus.emit(StepStatusChanged(run.run_id, node.id, node.type, status, now))
+
+
+class _StepFailed(Exception):
+    pass
+
+
+def _checked_outputs(spec: StepSpec, outputs: Any) -> dict[str, Any]:
+    if not isinstance(outputs, dict):
+        raise StepError(f"step '{spec.id}' returned {type(outputs).__name__}, not its outputs")
+    unknown = [k for k in outputs if spec.output(k) is None or k == ERROR_PORT]
+    if unknown:
+        raise StepError(f"step '{spec.id}' returned an unknown output '{unknown[0]}'")
+    if spec.routing and len(outputs) != 1:
+        raise StepError(f"routing step '{spec.id}' must choose exactly one branch, "
+                        f"it chose {len(outputs)}")
+    return outputs
+
+
+def _branch(spec: StepSpec, outputs: dict[str, Any]) -> str | None:
+    return next(iter(outputs)) if spec.routing and outputs else None
+
+
+def _joined(digests: dict[str, str]) -> str | None:
+    if not digests:
+        return None
+    if len(digests) == 1:
+        return next(iter(digests.values()))
+    return combine(*(f"{k}={v}" for k, v in sorted(digests.items())))
+
+
+def _previews(values: dict[str, Any]) -> str | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return preview(next(iter(values.values())))
+    return preview("; ".join(f"{k}: {preview(v, 80)}" for k, v in values.items()))

@@ -1,0 +1,294 @@
+"""The workflow file: YAML, safe-loaded, checked shape by shape, saved canonically.
+
+`dumps(loads(text)) == text` for a file in canonical form (all shipped examples), and
+`loads(dumps(wf)) == wf` for any workflow. Files of an older schema_version are
+upgraded through the functions registered with `migration`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from desktop.engine.errors import WorkflowFileError
+from desktop.engine.workflow import ERROR_POLICIES, NODE_ID, Link, Node, Trigger, Workflow
+
+SCHEMA_VERSION = 1
+_TOP_KEYS = ("schema_version", "name", "description", "folders", "triggers", "nodes", "links")
+_NODE_KEYS = ("id", "type", "title", "params", "on_error", "retries", "ui")
+_TRIGGER_KEYS = ("kind", "path", "patterns", "recursive", "options")
+_LINK_KEYS = ("from", "to")
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+# version N -> function upgrading the raw mapping from N to N + 1
+_MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def migration(from_version: int) -> Callable[[Callable[[dict], dict]], Callable[[dict], dict]]:
+    """Register the upgrade of a raw workflow mapping from `from_version` to the next."""
+    def register(fn: Callable[[dict], dict]) -> Callable[[dict], dict]:
+        _MIGRATIONS[from_version] = fn
+        return fn
+    return register
+
+
+# ---------------------------------------------------------------- loading
+
+def load_workflow(path: Path | str) -> Workflow:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise WorkflowFileError(path, "the file is larger than 5 MB; it is not a workflow")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise WorkflowFileError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise WorkflowFileError(path, "this is a folder, not a workflow file") from None
+    except OSError as e:
+        raise WorkflowFileError(path, f"the file cannot be read ({e.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise WorkflowFileError(path, "the file is not UTF-8 text; a workflow is a YAML text file") from None
+    wf = loads(text, path)
+    return wf
+
+
+def loads(text: str, path: Path | str | None = None) -> Workflow:
+    p = Path(path) if path else None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        where = ""
+        mark = getattr(e, "problem_mark", None)
+        if mark is not None:
+            where = f" at line {mark.line + 1}, column {mark.column + 1}"
+        problem = getattr(e, "problem", None) or "invalid syntax"
+        raise WorkflowFileError(p, f"this is not valid YAML{where}: {problem}") from None
+    if not isinstance(data, dict):
+        raise WorkflowFileError(p, "a workflow file must be a YAML mapping with name, nodes and links")
+    data = _migrate(data, p)
+    wf = _from_mapping(data, p)
+    wf.path = p.resolve() if p else None
+    return wf
+
+
+def _migrate(data: dict, path: Path | None) -> dict:
+    version = data.get("schema_version")
+    if version is None:
+        raise WorkflowFileError(path, "'schema_version' is missing (this format is version 1)")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise WorkflowFileError(path, f"'schema_version' must be a whole number, not {version!r}")
+    if version > SCHEMA_VERSION:
+        raise WorkflowFileError(path, f"schema_version {version} is newer than this Runnel understands "
+                                      f"(up to {SCHEMA_VERSION}); update Runnel to open it")
+    if version < 1:
+        raise WorkflowFileError(path, f"schema_version {version} does not exist; the first version is 1")
+    while version < SCHEMA_VERSION:
+        upgrade = _MIGRATIONS.get(version)
+        if upgrade is None:
+            raise WorkflowFileError(path, f"no upgrade from schema_version {version} is known")
+        data = upgrade(dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def _from_mapping(data: dict, path: Path | None) -> Workflow:
+    def fail(msg: str, node: str | None = None) -> WorkflowFileError:
+        return WorkflowFileError(path, msg, node)
+
+    unknown = [k for k in data if k not in _TOP_KEYS]
+    if unknown:
+        raise fail(f"unknown key '{unknown[0]}' at the top level (allowed: {', '.join(_TOP_KEYS)})")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise fail("'name' is missing or empty; give the workflow a name")
+    description = data.get("description") or ""
+    if not isinstance(description, str):
+        raise fail("'description' must be text")
+
+    folders = data.get("folders") or {}
+    if not isinstance(folders, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in folders.items()):
+        raise fail("'folders' must map a folder name to a path, e.g. 'reports: ~/Runnel/Reports'")
+
+    triggers = [_trigger(t, i, fail) for i, t in enumerate(_seq(data, "triggers", fail))]
+
+    nodes: list[Node] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(_seq(data, "nodes", fail)):
+        node = _node(raw, i, fail)
+        if node.id in seen:
+            raise fail("this node id is used twice; node ids must be unique", node.id)
+        seen.add(node.id)
+        nodes.append(node)
+
+    links = [_link(raw, i, fail) for i, raw in enumerate(_seq(data, "links", fail))]
+    return Workflow(name=name, description=description, folders=dict(folders),
+                    triggers=triggers, nodes=nodes, links=links)
+
+
+def _seq(data: dict, key: str, fail: Callable[..., WorkflowFileError]) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise fail(f"'{key}' must be a list")
+    return value
+
+
+def _trigger(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Trigger:
+    if not isinstance(raw, dict):
+        raise fail(f"trigger {i + 1} must be a mapping")
+    unknown = [k for k in raw if k not in _TRIGGER_KEYS]
+    if unknown:
+        raise fail(f"trigger {i + 1}: unknown key '{unknown[0]}'")
+    kind = raw.get("kind")
+    if kind not in ("folder", "quick_action"):
+        raise fail(f"trigger {i + 1}: 'kind' must be 'folder' or 'quick_action', not {kind!r}")
+    path = raw.get("path")
+    if kind == "folder" and (not isinstance(path, str) or not path.strip()):
+        raise fail(f"trigger {i + 1}: a folder trigger needs a 'path'")
+    patterns = raw.get("patterns") or []
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise fail(f"trigger {i + 1}: 'patterns' must be a list of patterns such as '*.pdf'")
+    recursive = raw.get("recursive", False)
+    if not isinstance(recursive, bool):
+        raise fail(f"trigger {i + 1}: 'recursive' must be true or false")
+    options = raw.get("options") or {}
+    if not isinstance(options, dict):
+        raise fail(f"trigger {i + 1}: 'options' must be a mapping")
+    return Trigger(kind=kind, path=path, patterns=list(patterns), recursive=recursive,
+                   options=dict(options))
+
+
+def _node(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Node:
+    if not isinstance(raw, dict):
+        raise fail(f"node {i + 1} must be a mapping with 'id' and 'type'")
+    node_id = raw.get("id")
+    if not isinstance(node_id, str) or not NODE_ID.match(node_id):
+        raise fail(f"node {i + 1} has a missing or invalid id {node_id!r} "
+                   "(use letters, digits, '_' and '-', starting with a letter)")
+    unknown = [k for k in raw if k not in _NODE_KEYS]
+    if unknown:
+        raise fail(f"unknown key '{unknown[0]}' (allowed: {', '.join(_NODE_KEYS)})", node_id)
+    step_type = raw.get("type")
+    if not isinstance(step_type, str) or not step_type.strip():
+        raise fail("'type' is missing; it names the step, e.g. 'documents.read'", node_id)
+    params = raw.get("params") or {}
+    if not isinstance(params, dict) or not all(isinstance(k, str) for k in params):
+        raise fail("'params' must be a mapping of option names to values", node_id)
+    on_error = raw.get("on_error", "fail")
+    if on_error not in ERROR_POLICIES:
+        raise fail(f"'on_error' is {on_error!r}; it must be one of {', '.join(ERROR_POLICIES)}", node_id)
+    retries = raw.get("retries", 0)
+    if isinstance(retries, bool) or not isinstance(retries, int) or not 0 <= retries <= 10:
+        raise fail("'retries' must be a whole number from 0 to 10", node_id)
+    title = raw.get("title")
+    if title is not None and not isinstance(title, str):
+        raise fail("'title' must be text", node_id)
+    ui = raw.get("ui") or {}
+    if not isinstance(ui, dict) or set(ui) - {"x", "y"} or not all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in ui.values()):
+        raise fail("'ui' must be {x: number, y: number}", node_id)
+    return Node(id=node_id, type=step_type, params=dict(params), x=ui.get("x", 0),
+                y=ui.get("y", 0), on_error=on_error, retries=retries, title=title)
+
+
+def _link(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Link:
+    if not isinstance(raw, dict) or set(raw) != set(_LINK_KEYS):
+        raise fail(f"link {i + 1} must be a mapping with exactly 'from' and 'to'")
+    ends = []
+    for key in _LINK_KEYS:
+        ref = raw[key]
+        if not isinstance(ref, str) or ref.count(".") != 1 or not all(ref.split(".")):
+            raise fail(f"link {i + 1}: '{key}' is {ref!r}; it must be 'node.port'")
+        ends.extend(ref.split("."))
+    return Link(*ends)
+
+
+# ---------------------------------------------------------------- saving
+
+class _FlowMap(dict):
+    """A mapping written on one line (`ui: {x: 10, y: 20}`)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+_Dumper.add_representer(_FlowMap, lambda d, v: d.represent_mapping(
+    "tag:yaml.org,2002:map", v.items(), flow_style=True))
+
+
+def _num(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+def to_mapping(wf: Workflow) -> dict:
+    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "name": wf.name}
+    if wf.description:
+        out["description"] = wf.description
+    if wf.folders:
+        out["folders"] = dict(wf.folders)
+    if wf.triggers:
+        out["triggers"] = []
+        for t in wf.triggers:
+            d: dict[str, Any] = {"kind": t.kind}
+            if t.path is not None:
+                d["path"] = t.path
+            if t.patterns:
+                d["patterns"] = list(t.patterns)
+            if t.recursive:
+                d["recursive"] = True
+            if t.options:
+                d["options"] = dict(t.options)
+            out["triggers"].append(d)
+    out["nodes"] = []
+    for n in wf.nodes:
+        d = {"id": n.id, "type": n.type}
+        if n.title is not None:
+            d["title"] = n.title
+        if n.params:
+            d["params"] = dict(n.params)
+        if n.on_error != "fail":
+            d["on_error"] = n.on_error
+        if n.retries:
+            d["retries"] = n.retries
+        d["ui"] = _FlowMap(x=_num(n.x), y=_num(n.y))
+        out["nodes"].append(d)
+    out["links"] = [{"from": link.source_ref, "to": link.target_ref} for link in wf.links]
+    return out
+
+
+def dumps(wf: Workflow) -> str:
+    return yaml.dump(to_mapping(wf), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, default_flow_style=False, width=100, indent=2)
+
+
+def save_workflow(wf: Workflow, path: Path | str) -> None:
+    """Write atomically: a crash or full disk never leaves a half-written workflow."""
+    path = Path(path)
+    text = dumps(wf)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    wf.path = path.resolve()

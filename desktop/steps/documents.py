@@ -1,0 +1,165 @@
+"""Reading documents: PDF (pypdf, text per page and metadata) and plain text with
+encoding detection. The kind is decided by content, not only by the extension."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from desktop.engine.context import StepContext
+from desktop.engine.document import Document
+from desktop.engine.errors import StepError
+from desktop.engine.spec import Param, Port, Step, StepSpec
+from desktop.engine.types import PortType
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ".log"}
+_SNIFF = 64 * 1024
+
+
+def detect_kind(path: Path, head: bytes) -> str:
+    """'pdf' or 'text' by content; raises StepError for anything else."""
+    if head.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if path.suffix.lower() == ".pdf":
+        raise StepError(f"{path.name} is named .pdf but is not a PDF (it does not start with %PDF-)")
+    if _looks_like_text(head):
+        return "text"
+    raise StepError(f"{path.name} is not a document Runnel can read: it looks like binary data, "
+                    "not text or PDF")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        return True
+    if b"\x00" in head:
+        return False
+    decoded = _decode(head, partial=True)
+    if decoded is None:
+        return False
+    printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in decoded)
+    return printable >= 0.95 * max(1, len(decoded))
+
+
+def _decode(raw: bytes, partial: bool = False) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if partial and e.start >= len(raw) - 3:   # a character cut at the sniff boundary
+            return raw[: e.start].decode("utf-8")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    return str(best) if best is not None else None
+
+
+def parse_pages(spec: str, count: int) -> list[int]:
+    """'1-3, 5' -> [0, 1, 2, 4] (0-based), clipped to the document. '' -> all pages."""
+    if not spec.strip():
+        return list(range(count))
+    chosen: list[int] = []
+    for part in spec.split(","):
+        part = part.strip()
+        m = re.fullmatch(r"(\d+)\s*(?:-\s*(\d*))?", part)
+        if not m:
+            raise StepError(f"page range '{spec}' is not understood; write e.g. '1-3, 5' or '2-'")
+        first = int(m.group(1))
+        last = first if m.group(2) is None else (int(m.group(2)) if m.group(2) else count)
+        if first < 1 or last < first:
+            raise StepError(f"page range '{part}' is empty or starts before page 1")
+        chosen.extend(i - 1 for i in range(first, min(last, count) + 1) if i - 1 not in chosen)
+    return chosen
+
+
+class ReadDocument(Step):
+    spec = StepSpec(
+        id="documents.read",
+        title="Read document",
+        category="Documents",
+        description="Reads a PDF (text of each page and its metadata) or a text file "
+                    "(.txt, .md, .csv; the encoding is detected).",
+        inputs=(Port("file", PortType.FILE, help="the file to read"),),
+        outputs=(Port("document", PortType.DOCUMENT, help="text per page and metadata"),),
+        params=(
+            Param("pages", "string", "", help="PDF pages to read, e.g. '1-3, 5'; empty reads all"),
+            Param("max_size_mb", "int", 100, min=1, max=2000,
+                  help="refuse files larger than this (MB)"),
+            Param("max_pages", "int", 2000, min=1, max=100000,
+                  help="refuse PDFs with more pages than this"),
+        ),
+    )
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        path = Path(inputs["file"])
+        p = ctx.params
+        try:
+            size = path.stat().st_size
+            if size == 0:
+                raise StepError(f"{path.name} is empty (0 bytes); there is nothing to read")
+            if size > p["max_size_mb"] * 1024 * 1024:
+                raise StepError(f"{path.name} is {size / 1048576:.0f} MB, above the limit of "
+                                f"{p['max_size_mb']} MB set on this step")
+            with path.open("rb") as f:
+                head = f.read(_SNIFF)
+        except FileNotFoundError:
+            raise StepError(f"{path} disappeared before it could be read") from None
+        except OSError as e:
+            raise StepError(f"{path} cannot be read: {e.strerror}") from None
+        kind = detect_kind(path, head)
+        if kind == "pdf":
+            doc = self._read_pdf(ctx, path)
+        else:
+            doc = self._read_text(path)
+        return {"document": doc}
+
+    def _read_text(self, path: Path) -> Document:
+        raw = path.read_bytes()
+        text = _decode(raw)
+        if text is None:
+            raise StepError(f"{path.name}: the text encoding could not be recognised")
+        text = text.lstrip("\ufeff").replace("\r\n", "\n")
+        if not text.strip():
+            raise StepError(f"{path.name} contains only whitespace; there is nothing to read")
+        return Document(path=path, kind="text", pages=(text,),
+                        metadata={"format": path.suffix.lower().lstrip(".") or "txt"})
+
+    def _read_pdf(self, ctx: StepContext, path: Path) -> Document:
+        from pypdf import PdfReader
+        from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+        try:
+            reader = PdfReader(path, strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except (NotImplementedError, DependencyError) as e:
+                    raise StepError(f"{path.name} is encrypted in a way Runnel cannot open ({e})") from None
+                if not opened:
+                    raise StepError(f"{path.name} is password-protected; remove the password "
+                                    "(or save an unprotected copy) and try again")
+            count = len(reader.pages)
+            if count > ctx.params["max_pages"]:
+                raise StepError(f"{path.name} has {count} pages, above the limit of "
+                                f"{ctx.params['max_pages']} set on this step")
+            wanted = parse_pages(ctx.params["pages"], count)
+            pages = []
+            for n, index in enumerate(wanted):
+                ctx.progress(n / max(1, len(wanted)), f"page {index + 1} of {count}")
+                pages.append(reader.pages[index].extract_text() or "")
+            info = reader.metadata or {}
+            metadata = {k.lstrip("/").lower(): str(v) for k, v in info.items()
+                        if isinstance(k, str) and v is not None}
+        except StepError:
+            raise
+        except FileNotDecryptedError:
+            raise StepError(f"{path.name} is password-protected; remove the password and try again") from None
+        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                RecursionError, OSError) as e:
+            raise StepError(f"{path.name} is damaged or not a valid PDF ({type(e).__name__}: {e})") from None
+        metadata["page_count"] = str(count)
+        if not any(p.strip() for p in pages):
+            ctx.log(f"{path.name} has no extractable text (a scan without OCR?)", "warning")
+        return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata)
+
+
+STEPS = [ReadDocument]

@@ -1,0 +1,1 @@
+"""Run history in SQLite (WAL) through sqlite-utils. No Qt."""

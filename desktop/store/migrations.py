@@ -1,0 +1,35 @@
+"""Schema of the run store, one sqlite-utils migration per change. Never edit an
+applied migration: add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("runnel")
+
+
+@migrations()
+def m001_runs(db: Database) -> None:
+    db["runs"].create({
+        "id": str, "workflow_name": str, "workflow_path": str, "input_path": str,
+        "batch_id": str, "dry_run": int, "status": str, "error": str, "failed_node": str,
+        "started_at": float, "finished_at": float, "pid": int,
+    }, pk="id", not_null={"status", "started_at"})
+    db["runs"].create_index(["started_at"])
+    db["runs"].create_index(["batch_id"])
+    db["step_runs"].create({
+        "id": int, "run_id": str, "node_id": str, "step_type": str, "status": str,
+        "attempts": int, "finished_at": float, "duration": float, "error": str,
+        "input_digest": str, "output_digest": str, "input_preview": str,
+        "output_preview": str, "branch": str,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["step_runs"].create_index(["run_id", "node_id"], unique=True)
+    db["audit_events"].create({
+        "id": int, "run_id": str, "node_id": str, "level": str, "message": str, "at": float,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["audit_events"].create_index(["run_id"])
+    db["file_ops"].create({
+        "id": int, "run_id": str, "node_id": str, "op": str, "source": str, "target": str,
+        "size": int, "dry_run": int, "at": float, "undone_at": float,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["file_ops"].create_index(["run_id"])

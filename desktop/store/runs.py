@@ -1,0 +1,160 @@
+"""The run store: records executor events, answers history queries."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import threading
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.engine.events import (Event, FileOperation, RunFinished, RunStarted, Status,
+                                   StepLog, StepStatusChanged)
+from desktop.store.migrations import migrations
+
+INTERRUPTED = "interrupted"
+
+
+class StoreError(Exception):
+    """The history database cannot be used; the message says why and where."""
+
+
+class RunStore:
+    """One connection shared by every thread, each write a short locked transaction."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False,
+                                   isolation_level=None)
+            self.db = Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"the run history at {self.path} cannot be opened: {e}. "
+                             "If the file is damaged, move it aside; Runnel starts a new one.") from None
+        except OSError as e:
+            raise StoreError(f"the run history folder {self.path.parent} is not usable: {e}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.conn.close()
+
+    # ------------------------------------------------------------ recording
+
+    def record(self, event: Event) -> None:
+        """Executor listener: write what the event says."""
+        try:
+            with self._lock:
+                self._record(event)
+        except sqlite3.Error as e:
+            # history must never take a run down; the run's own result still stands
+            print(f"runnel: could not record run history in {self.path}: {e}", file=sys.stderr)
+
+    def _record(self, event: Event) -> None:
+        db = self.db
+        if isinstance(event, StepStatusChanged):
+            if event.status not in Status.FINAL:
+                return
+            row = {k: v for k, v in asdict(event).items() if k not in ("at", "attempt")}
+            row.update(finished_at=event.at, attempts=event.attempt)
+            with db.conn:
+                db.execute(
+                        "INSERT INTO step_runs (run_id, node_id, step_type, status, attempts, "
+                        "finished_at, duration, error, input_digest, output_digest, input_preview, "
+                        "output_preview, branch) VALUES (:run_id, :node_id, :step_type, :status, "
+                        ":attempts, :finished_at, :duration, :error, :input_digest, :output_digest, "
+                        ":input_preview, :output_preview, :branch) "
+                        "ON CONFLICT(run_id, node_id) DO UPDATE SET status=excluded.status, "
+                        "attempts=excluded.attempts, finished_at=excluded.finished_at, "
+                        "duration=excluded.duration, error=excluded.error, "
+                        "input_digest=excluded.input_digest, output_digest=excluded.output_digest, "
+                        "input_preview=excluded.input_preview, output_preview=excluded.output_preview, "
+                        "branch=excluded.branch", row)
+        elif isinstance(event, RunStarted):
+            with db.conn:
+                db["runs"].insert({
+                    "id": event.run_id, "workflow_name": event.workflow_name,
+                    "workflow_path": event.workflow_path, "input_path": event.input_path,
+                    "batch_id": event.batch_id, "dry_run": int(event.dry_run),
+                    "status": Status.RUNNING, "started_at": event.started_at, "pid": os.getpid(),
+                })
+        elif isinstance(event, RunFinished):
+            with db.conn:
+                db["runs"].update(event.run_id, {
+                    "status": event.status, "error": event.error,
+                    "failed_node": event.failed_node, "finished_at": event.finished_at})
+        elif isinstance(event, StepLog):
+            with db.conn:
+                db["audit_events"].insert({
+                    "run_id": event.run_id, "node_id": event.node_id, "level": event.level,
+                    "message": event.message, "at": event.at})
+        elif isinstance(event, FileOperation):
+            with db.conn:
+                db["file_ops"].insert({
+                    "run_id": event.run_id, "node_id": event.node_id, "op": event.op,
+                    "source": event.source, "target": event.target, "size": event.size,
+                    "dry_run": int(event.dry_run), "at": event.at})
+
+    def mark_interrupted(self) -> int:
+        """Runs left 'running' by a process that no longer exists (killed, crashed)."""
+        with self._lock:
+            rows = list(self.db.query("SELECT id, pid FROM runs WHERE status = ?", [Status.RUNNING]))
+            dead = [r["id"] for r in rows if not _alive(r["pid"])]
+            with self.db.conn:
+                for run_id in dead:
+                    self.db["runs"].update(run_id, {
+                        "status": INTERRUPTED, "finished_at": time.time(),
+                        "error": "the run was interrupted (Runnel was closed or stopped)"})
+            return len(dead)
+
+    # ------------------------------------------------------------ reading
+
+    def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query(
+                "SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?", [limit]))
+
+    def find_run(self, run_id_prefix: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query("SELECT * FROM runs WHERE id LIKE ? ORDER BY started_at",
+                                      [run_id_prefix.replace("%", "") + "%"]))
+
+    def step_runs(self, run_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query("SELECT * FROM step_runs WHERE run_id = ? ORDER BY id",
+                                      [run_id]))
+
+    def file_ops(self, run_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query("SELECT * FROM file_ops WHERE run_id = ? ORDER BY id",
+                                      [run_id]))
+
+    def audit(self, run_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query("SELECT * FROM audit_events WHERE run_id = ? ORDER BY id",
+                                      [run_id]))
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+WORKFLOWS = ROOT / "workflows"
+VENV_BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own Runnel data folder and home (examples write under ~)."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("RUNNEL_HOME", str(base / "runnel"))
+    monkeypatch.setenv("HOME", str(base))
+    return base
+
+
+@pytest.fixture
+def samples() -> Path:
+    return SAMPLES

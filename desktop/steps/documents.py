@@ -49,8 +49,14 @@ def _decode(raw: bytes, partial: bool = False) -> str | None:
             return raw[: e.start].decode("utf-8")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    return str(best) if best is not None else None
+    matches = list(from_bytes(raw))
+    if not matches:
+        return None
+    # Short texts fit many 8-bit code pages equally well; when Windows-1252 is among
+    # them it is by far the likeliest on a desk (as browsers assume), so it wins.
+    if any("cp1252" in m.could_be_from_charset for m in matches):
+        return raw.decode("cp1252", errors="replace")
+    return str(matches[0])
 
 
 def parse_pages(spec: str, count: int) -> list[int]:

@@ -1,0 +1,110 @@
+import json
+import os
+import subprocess
+
+import pytest
+
+from desktop.engine.errors import StepError
+from desktop.engine.events import FileOperation
+from desktop.steps.files import WriteFile, clean_filename
+
+
+def write(harness, root, content, **params):
+    params.setdefault("folder", "out")
+    return harness.run(WriteFile, params, roots={"out": root},
+                       run_input=root.parent / "input doc.pdf", content=content)["file"]
+
+
+def test_writes_into_the_declared_folder_and_journals_it(harness, tmp_path):
+    root = tmp_path / "out"
+    path = write(harness, root, "hello", filename="{stem}.md")
+    assert path == root / "input doc.md" and path.read_text() == "hello"
+    ops = [e for e in harness.events if isinstance(e, FileOperation)]
+    assert [(o.op, o.target, o.size, o.dry_run) for o in ops] == [("write", str(path), 5, False)]
+    assert [p.name for p in root.iterdir()] == ["input doc.md"]   # no temp file left
+
+
+def test_never_overwrites(harness, tmp_path):
+    root = tmp_path / "out"
+    first = write(harness, root, "one", filename="same.txt")
+    second = write(harness, root, "two", filename="same.txt")
+    third = write(harness, root, "three", filename="same.txt")
+    assert [first.name, second.name, third.name] == ["same.txt", "same (2).txt", "same (3).txt"]
+    assert first.read_text() == "one" and third.read_text() == "three"
+
+
+def test_json_format(harness, tmp_path):
+    path = write(harness, tmp_path / "out", {"total": 214.08, "vendor": "Nørthwind"},
+                 filename="{stem}.json")
+    assert json.loads(path.read_text()) == {"total": 214.08, "vendor": "Nørthwind"}
+    with pytest.raises(StepError, match="the content is not valid JSON"):
+        write(harness, tmp_path / "out", "not json", filename="x.json")
+
+
+def test_names_cannot_escape_the_folder(harness, tmp_path):
+    root = tmp_path / "out"
+    path = write(harness, root, "x", filename="../../etc/passwd")
+    assert path.parent == root
+    assert clean_filename("../a/b\\c:d") == "_a_b_c_d"
+
+
+def test_a_symlink_out_of_the_folder_is_refused(harness, tmp_path):
+    root = tmp_path / "out"
+    root.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me")
+    (root / "report.txt").symlink_to(outside)
+    with pytest.raises(StepError, match="outside the declared folder"):
+        write(harness, root, "evil", filename="report.txt")
+    assert outside.read_text() == "keep me"
+
+
+def test_dry_run_writes_nothing(harness, tmp_path):
+    root = tmp_path / "out"
+    path = harness.run(WriteFile, {"folder": "out", "filename": "r.txt"}, roots={"out": root},
+                       dry_run=True, content="x")["file"]
+    assert path == root / "r.txt" and not root.exists()
+    ops = [e for e in harness.events if isinstance(e, FileOperation)]
+    assert ops[0].dry_run
+
+
+def test_undeclared_folder(harness, tmp_path):
+    with pytest.raises(StepError, match="folder 'elsewhere' is not declared"):
+        write(harness, tmp_path, "x", folder="elsewhere")
+
+
+def test_unknown_filename_field(harness, tmp_path):
+    with pytest.raises(StepError, match=r"unknown field 'vendor' \(known: \{stem\}"):
+        write(harness, tmp_path / "out", "x", filename="{vendor}.txt")
+
+
+def test_folder_that_is_a_file(harness, tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("I am a file")
+    with pytest.raises(StepError, match="could not write into"):
+        write(harness, blocker, "x", filename="r.txt")
+
+
+@pytest.fixture
+def readonly_dir(tmp_path):
+    """A folder nobody may write into: a read-only mount when running as root (root
+    ignores permission bits), plain permissions otherwise."""
+    target = tmp_path / "ro"
+    target.mkdir()
+    if os.geteuid() != 0:
+        target.chmod(0o500)
+        yield target
+        target.chmod(0o700)
+        return
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(target)],
+                          capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot make a read-only folder here: {done.stderr.decode().strip()}")
+    yield target
+    subprocess.run(["umount", str(target)], check=True)
+
+
+def test_unwritable_folder(harness, readonly_dir):
+    with pytest.raises(StepError, match=f"{readonly_dir}"):
+        write(harness, readonly_dir, "x", filename="r.txt")
+    assert list(readonly_dir.iterdir()) == []

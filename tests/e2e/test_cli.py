@@ -1,0 +1,189 @@
+"""The `runnel` command as a user runs it: a real process, real files, real history."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, VENV_BIN, WORKFLOWS
+from tests.pdfmaker import make_pdf, write_encrypted_pdf
+
+DIGEST = WORKFLOWS / "document-digest.yaml"
+
+
+def runnel(*args: str, check_no_traceback: bool = True) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(VENV_BIN / "runnel"), *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=120)
+    if check_no_traceback:
+        assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
+    return proc
+
+
+def history() -> list[dict]:
+    return json.loads(runnel("history", "--json").stdout)
+
+
+def test_example_runs_on_the_sample_pdf(isolated_home, tmp_path):
+    proc = runnel("run", str(DIGEST), str(SAMPLES / "invoice-northwind.pdf"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert summary["ok"] and len(summary["runs"]) == 1
+    out = isolated_home / "Runnel" / "Reports" / "invoice-northwind digest.md"
+    assert summary["runs"][0]["files"] == [{"op": "write", "target": str(out), "dry_run": False}]
+    text = out.read_text()
+    assert text.startswith("# Invoice 2026-0417\n")
+    assert "Kind: pdf, 2 page(s)" in text and "## Page 2" in text
+    runs = history()
+    assert runs[0]["status"] == "done" and runs[0]["workflow_name"] == "Document digest"
+    detail = runnel("history", runs[0]["id"][:8])
+    assert "digest" in detail.stdout and "write" in detail.stdout
+
+
+def test_every_example_runs_as_shipped(isolated_home):
+    for wf in sorted(WORKFLOWS.glob("*.yaml")):
+        proc = runnel("run", str(wf), str(SAMPLES / "meeting-notes.md"))
+        assert proc.returncode == 0, (wf, proc.stderr)
+
+
+def test_a_batch_with_dry_run(isolated_home):
+    inputs = [str(SAMPLES / "invoice-northwind.pdf"), str(SAMPLES / "meeting-notes.md")]
+    proc = runnel("run", str(DIGEST), *inputs, "--dry-run", "--json")
+    assert proc.returncode == 0
+    summary = json.loads(proc.stdout)
+    assert [f["dry_run"] for r in summary["runs"] for f in r["files"]] == [True, True]
+    assert not (isolated_home / "Runnel").exists()
+    assert all(r["dry_run"] == 1 for r in history())
+
+
+def test_folder_override(tmp_path):
+    proc = runnel("run", str(DIGEST), str(SAMPLES / "meeting-notes.md"),
+                  "--folder", f"reports={tmp_path / 'elsewhere'}")
+    assert proc.returncode == 0
+    assert [p.name for p in (tmp_path / "elsewhere").iterdir()] == ["meeting-notes digest.md"]
+    assert str(tmp_path / "elsewhere" / "meeting-notes digest.md") in proc.stdout
+
+
+def _bad_input(tmp_path: Path, case: str) -> Path:
+    p = tmp_path / {"missing": "nowhere.pdf", "empty": "empty.pdf", "corrupt": "corrupt.pdf",
+                    "encrypted": "locked.pdf", "junk": "junk.txt"}[case]
+    if case == "empty":
+        p.write_bytes(b"")
+    elif case == "corrupt":
+        p.write_bytes(make_pdf(["half a file"])[:250])
+    elif case == "encrypted":
+        write_encrypted_pdf(p, ["secret"], user_password="s3cret")
+    elif case == "junk":
+        p.write_bytes(os.urandom(4096))
+    return p
+
+
+@pytest.mark.parametrize("case,cause", [
+    ("missing", "does not exist"),
+    ("empty", "is empty (0 bytes)"),
+    ("corrupt", "is damaged or not a valid PDF"),
+    ("encrypted", "is password-protected"),
+    ("junk", "looks like binary data"),
+])
+def test_bad_input_files(isolated_home, tmp_path, case, cause):
+    bad = _bad_input(tmp_path, case)
+    out = tmp_path / "out"
+    proc = runnel("run", str(DIGEST), str(bad), "--folder", f"reports={out}")
+    assert proc.returncode == 1
+    lines = [l for l in proc.stderr.splitlines() if cause in l]
+    assert lines and bad.name in lines[0], proc.stderr
+    run = history()[0]
+    assert run["status"] == "failed" and cause in run["error"] and run["input_path"] == str(bad)
+    assert not out.exists() or list(out.iterdir()) == []      # nothing half-written
+
+
+@pytest.mark.parametrize("text,cause", [
+    ("name: [oops\n", "not valid YAML"),
+    ("schema_version: 7\nname: x\n", "schema_version 7 is newer"),
+    ("schema_version: 1\nname: x\nnodes:\n- {id: a, type: core.input_file}\nlinks:\n"
+     "- {from: a.file, to: ghost.file}\n", "goes to node 'ghost', which does not exist"),
+    ("schema_version: 1\nname: x\nnodes:\n- {id: a, type: core.input_file}\n"
+     "- {id: r, type: documents.read}\nlinks:\n- {from: a.nope, to: r.file}\n",
+     "'core.input_file' has no output 'nope'"),
+])
+def test_bad_workflow_files(isolated_home, tmp_path, text, cause):
+    wf = tmp_path / "broken.yaml"
+    wf.write_text(text)
+    proc = runnel("run", str(wf), str(SAMPLES / "meeting-notes.md"))
+    assert proc.returncode == 3
+    assert cause in proc.stderr and str(wf) in proc.stderr
+    run = history()[0]
+    assert run["status"] == "failed" and cause in run["error"]
+    assert runnel("validate", str(wf)).returncode == 3
+
+
+def test_unwritable_output_folder(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file in the way")
+    proc = runnel("run", str(DIGEST), str(SAMPLES / "meeting-notes.md"),
+                  "--folder", f"reports={blocker}")
+    assert proc.returncode == 1
+    assert f"could not write into {blocker}" in proc.stderr
+    assert blocker.read_text() == "a file in the way"
+    assert history()[0]["failed_node"] == "save"
+
+
+def test_validate_lists_every_problem(tmp_path):
+    wf = tmp_path / "two-problems.yaml"
+    wf.write_text("schema_version: 1\nname: x\nnodes:\n- {id: r, type: documents.read, "
+                  "params: {max_pages: 0}}\n- {id: z, type: zz.top}\n")
+    proc = runnel("validate", str(wf))
+    assert proc.returncode == 3
+    assert "3 problems" in proc.stdout
+    assert "option 'max_pages' is 0; the smallest allowed is 1" in proc.stdout
+    assert "unknown step type 'zz.top'" in proc.stdout
+    assert "required input 'file' (file) is not connected" in proc.stdout
+    ok = runnel("validate", *map(str, sorted(WORKFLOWS.glob("*.yaml"))))
+    assert ok.returncode == 0 and ok.stdout.count(": ok (") == 2
+
+
+def test_steps_lists_the_registry():
+    listing = json.loads(runnel("steps", "--json").stdout)
+    ids = {s["id"] for s in listing}
+    assert {"core.input_file", "documents.read", "text.template", "files.write_text"} <= ids
+    read = next(s for s in listing if s["id"] == "documents.read")
+    assert {"name": "pages", "kind": "string", "default": "", "choices": [], "min": None,
+            "max": None, "help": read["params"][0]["help"]} == read["params"][0]
+    assert "documents.read" in runnel("steps").stdout
+
+
+def test_history_of_an_unknown_run():
+    proc = runnel("history", "deadbeef")
+    assert proc.returncode == 4 and "no run with an id starting 'deadbeef'" in proc.stderr
+
+
+def test_usage_errors_exit_2():
+    assert runnel("frobnicate", check_no_traceback=False).returncode == 2
+    assert runnel("run", check_no_traceback=False).returncode == 2
+
+
+def test_ctrl_c_cancels_the_batch_and_records_it(isolated_home, tmp_path):
+    import signal
+
+    files = []
+    for i in range(400):
+        f = tmp_path / f"n{i}.txt"
+        f.write_text(f"note {i}")
+        files.append(str(f))
+    proc = subprocess.Popen([str(VENV_BIN / "runnel"), "run", str(WORKFLOWS / "extract-text.yaml"),
+                             *files, "--folder", f"text={tmp_path / 'out'}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stderr.readline()          # "[1/400] n0.txt: done"
+    assert first.startswith("[1/400] n0.txt: done"), first
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err
+    runs = history()
+    assert runs[0]["status"] in ("cancelled", "done")  # the run in flight ends cleanly
+    assert len([r for r in json.loads(runnel("history", "--json", "--last", "500").stdout)]) < 400
+    written = list((tmp_path / "out").iterdir())
+    assert not [p for p in written if p.name.startswith(".runnel-")]   # no partial files

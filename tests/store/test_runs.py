@@ -1,0 +1,115 @@
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from desktop.engine.executor import Executor
+from desktop.engine.registry import Registry
+from desktop.paths import database_path
+from desktop.store.runs import INTERRUPTED, RunStore, StoreError
+from tests.engine import packs
+from tests.engine.conftest import workflow
+
+
+@pytest.fixture
+def registry():
+    reg = Registry.from_entry_points()
+    reg.load_pack("test", packs)
+    packs.CALLS.clear()
+    return reg
+
+
+def test_database_lives_under_runnel_home(isolated_home):
+    assert database_path() == isolated_home / "runnel" / "runnel.db"
+
+
+def test_a_run_is_recorded_with_its_steps_log_and_files(registry, tmp_path):
+    store = RunStore(tmp_path / "h.db")
+    wf = workflow(f"""
+    folders: {{out: '{tmp_path / "out"}'}}
+    nodes:
+    - {{id: a, type: test.emit, params: {{value: hello}}}}
+    - {{id: flaky, type: test.flaky, on_error: retry, retries: 1}}
+    - {{id: t, type: test.touch}}
+    links:
+    - {{from: a.text, to: flaky.text}}
+    - {{from: flaky.text, to: t.text}}
+    """)
+    run = Executor(registry, listeners=[store.record]).run(wf)
+    assert run.ok
+    row = store.find_run(run.run_id[:8])[0]
+    assert row["status"] == "done" and row["finished_at"] >= row["started_at"]
+    steps = {s["node_id"]: s for s in store.step_runs(run.run_id)}
+    assert steps["a"]["status"] == "done" and steps["a"]["output_preview"] == "hello"
+    assert steps["flaky"]["attempts"] == 2
+    assert steps["flaky"]["input_digest"] == steps["a"]["output_digest"]
+    audit = store.audit(run.run_id)
+    assert any("attempt 1 of 2 failed: flaky failure number 1; retrying" in a["message"] for a in audit)
+    ops = store.file_ops(run.run_id)
+    assert [(o["op"], o["target"]) for o in ops] == [("write", str(tmp_path / "out" / "marker.txt"))]
+    mode = store.db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_failed_steps_keep_their_error(registry, tmp_path):
+    store = RunStore(tmp_path / "h.db")
+    wf = workflow("""
+    nodes:
+    - {id: a, type: test.emit}
+    - {id: bug, type: test.crash}
+    links:
+    - {from: a.text, to: bug.text}
+    """)
+    run = Executor(registry, listeners=[store.record]).run(wf)
+    row = store.find_run(run.run_id)[0]
+    assert row["status"] == "failed" and row["failed_node"] == "bug"
+    bug = [s for s in store.step_runs(run.run_id) if s["node_id"] == "bug"][0]
+    assert "TypeError" in bug["error"]
+
+
+def test_migrations_apply_once(tmp_path):
+    RunStore(tmp_path / "h.db").close()
+    store = RunStore(tmp_path / "h.db")
+    applied = list(store.db.query("SELECT name FROM _sqlite_migrations"))
+    assert [a["name"] for a in applied] == ["m001_runs"]
+
+
+def test_threads_can_record_at_once(registry, tmp_path):
+    store = RunStore(tmp_path / "h.db")
+    ex = Executor(registry, listeners=[store.record])
+    wf = workflow("nodes:\n- {id: a, type: test.emit}\n")
+    threads = [threading.Thread(target=lambda: [ex.run(wf) for _ in range(20)]) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert store.db["runs"].count == 80 and store.db["step_runs"].count == 80
+
+
+def test_runs_of_a_killed_process_are_marked_interrupted(tmp_path):
+    db = tmp_path / "h.db"
+    RunStore(db).close()
+    # a separate process starts a run and is killed before it finishes
+    code = (
+        "import os, time, sys\n"
+        "from desktop.store.runs import RunStore\n"
+        "from desktop.engine.events import RunStarted\n"
+        f"s = RunStore({str(db)!r})\n"
+        "s.record(RunStarted('killed-run', 'w', None, None, False, time.time()))\n"
+        "os.kill(os.getpid(), 9)\n")
+    proc = subprocess.run([sys.executable, "-c", code])
+    assert proc.returncode == -9
+    store = RunStore(db)
+    assert store.find_run("killed-run")[0]["status"] == "running"
+    assert store.mark_interrupted() == 1
+    assert store.find_run("killed-run")[0]["status"] == INTERRUPTED
+
+
+def test_a_damaged_database_gives_a_clear_error(tmp_path):
+    bad = tmp_path / "h.db"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match=f"the run history at {bad} cannot be opened"):
+        RunStore(bad)

@@ -1,0 +1,24 @@
+"""The engine side never loads Qt: checked in a fresh interpreter."""
+
+import pkgutil
+import subprocess
+import sys
+
+import desktop
+
+QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "desktop.watch")
+
+
+def test_non_qt_packages_never_import_pyside():
+    modules = ["desktop.cli", "desktop.runner", "desktop.paths"]
+    for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
+        if info.name.startswith(QT_FREE):
+            modules.append(info.name)
+    assert "desktop.engine.executor" in modules and "desktop.store.runs" in modules
+    code = ("import importlib, sys\n"
+            f"for m in {modules!r}: importlib.import_module(m)\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+            "print(','.join(bad))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""

@@ -35,7 +35,7 @@ class Runner:
         """Run a workflow (a file or a loaded one) over each input; with no inputs,
         run it once without one. A workflow that cannot be loaded fails each run,
         which is recorded with the reason."""
-        paths: list[Path | None] = [Path(p) for p in inputs] or [None]
+        paths: list[Path | None] = [Path(p).absolute() for p in inputs] or [None]
         if not isinstance(workflow, Workflow):
             try:
                 workflow = self.load(workflow)

@@ -187,3 +187,10 @@ def test_ctrl_c_cancels_the_batch_and_records_it(isolated_home, tmp_path):
     assert len([r for r in json.loads(runnel("history", "--json", "--last", "500").stdout)]) < 400
     written = list((tmp_path / "out").iterdir())
     assert not [p for p in written if p.name.startswith(".runnel-")]   # no partial files
+
+
+def test_relative_inputs_are_recorded_as_absolute_paths(isolated_home):
+    proc = subprocess.run([str(VENV_BIN / "runnel"), "run", str(DIGEST), "meeting-notes.md"],
+                          cwd=SAMPLES, capture_output=True, text=True, env=os.environ.copy())
+    assert proc.returncode == 0, proc.stderr
+    assert history()[0]["input_path"] == str(SAMPLES / "meeting-notes.md")

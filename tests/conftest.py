@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.engine.events import Event
+from desktop.engine.registry import Registry
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
 WORKFLOWS = ROOT / "workflows"
@@ -23,3 +26,20 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 @pytest.fixture
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture
+def registry() -> Registry:
+    """The installed packs plus the engine tests' own pack (tests/engine/packs.py)."""
+    from tests.engine import packs
+
+    reg = Registry.from_entry_points()
+    reg.load_pack("test", packs)
+    packs.CALLS.clear()
+    packs.STARTED.clear()
+    return reg
+
+
+@pytest.fixture
+def events() -> list[Event]:
+    return []

@@ -7,19 +7,9 @@ import threading
 import pytest
 
 from desktop.engine.executor import Executor
-from desktop.engine.registry import Registry
 from desktop.paths import database_path
 from desktop.store.runs import INTERRUPTED, RunStore, StoreError
-from tests.engine import packs
 from tests.engine.conftest import workflow
-
-
-@pytest.fixture
-def registry():
-    reg = Registry.from_entry_points()
-    reg.load_pack("test", packs)
-    packs.CALLS.clear()
-    return reg
 
 
 def test_database_lives_under_runnel_home(isolated_home):

@@ -6,7 +6,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from desktop.engine.errors import StepError
 from desktop.engine.events import EventBus, FileOperation, StepLog, StepProgress

@@ -7,7 +7,7 @@ help text and limits; `check` gives the plain sentence validation reports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Mapping
 
 from desktop.engine.types import PortType

@@ -1,5 +1,4 @@
 import threading
-from pathlib import Path
 
 from desktop.engine.cache import StepCache
 from desktop.engine.context import CancelToken

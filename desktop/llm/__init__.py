@@ -1,0 +1,2 @@
+"""Local inference, no Qt: model catalog, GGUF metadata, the worker process and its
+client, grammar-constrained structured output."""

@@ -1,0 +1,356 @@
+"""The app's side of the inference worker: starts it, restarts it when it dies,
+serves requests one at a time in order, streams tokens, cancels.
+
+Thread-safe: any step thread may call it; callers queue for their turn (FIFO), and
+a caller waiting for its turn or for a reply can be cancelled.
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import psutil
+
+from desktop.engine.context import Cancelled, CancelToken
+from desktop.llm import catalog
+from desktop.llm.catalog import Model, ModelError
+
+CANCEL_GRACE = 0.3        # seconds the worker gets to stop by itself before it is killed
+_POLL = 0.02
+
+
+class WorkerCrashed(ModelError):
+    """The worker process died while serving a request."""
+
+
+@dataclass
+class Generation:
+    text: str
+    finish: str                 # stop | length | cancelled
+    tokens_in: int
+    tokens_evaluated: int       # prompt tokens actually computed (the rest came from reuse)
+    tokens_out: int
+    seconds: float
+    prompt_seconds: float
+    generation_seconds: float
+    model: str = ""
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens_out / self.generation_seconds if self.generation_seconds > 0 else 0.0
+
+
+def default_threads() -> int:
+    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+
+
+def gpu_layers() -> int:
+    """All layers where this llama.cpp build can offload (Metal, CUDA), else none."""
+    try:
+        import llama_cpp
+
+        return -1 if llama_cpp.llama_supports_gpu_offload() else 0
+    except Exception:
+        return 0
+
+
+class _Turns:
+    """First come, first served; waiting can be cancelled."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._queue: collections.deque[object] = collections.deque()
+
+    def acquire(self, cancel: CancelToken | None) -> object:
+        ticket = object()
+        with self._cond:
+            self._queue.append(ticket)
+            while self._queue[0] is not ticket:
+                if cancel is not None and cancel.cancelled:
+                    self._queue.remove(ticket)
+                    self._cond.notify_all()
+                    raise Cancelled()
+                self._cond.wait(_POLL * 5)
+        return ticket
+
+    def release(self, ticket: object) -> None:
+        with self._cond:
+            self._queue.remove(ticket)
+            self._cond.notify_all()
+
+
+class LLMClient:
+    def __init__(self, n_threads: int | None = None, n_ctx: int | None = None,
+                 python: str | None = None):
+        self.n_threads = n_threads or default_threads()
+        self.n_ctx = n_ctx
+        self.python = python or sys.executable
+        self._proc: subprocess.Popen | None = None
+        self._replies: dict[int, queue.Queue] = {}
+        self._ids = itertools.count(1)
+        self._turns = _Turns()
+        self._write_lock = threading.Lock()
+        self._stderr: collections.deque[str] = collections.deque(maxlen=40)
+        self._loaded: tuple | None = None
+        self.loaded_model: Model | None = None
+        self.restarts = 0
+
+    # ------------------------------------------------------------ process
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc and self._proc.poll() is None else None
+
+    def _start(self) -> None:
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        self._proc = subprocess.Popen(
+            [self.python, "-m", "desktop.llm.worker"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+            encoding="utf-8", bufsize=1)
+        self._loaded = None
+        self.loaded_model = None
+        ready: queue.Queue = queue.Queue()
+        self._replies[0] = ready
+        threading.Thread(target=self._read_stdout, args=(self._proc,), daemon=True).start()
+        threading.Thread(target=self._read_stderr, args=(self._proc,), daemon=True).start()
+        try:
+            msg = ready.get(timeout=60)
+        except queue.Empty:
+            self._kill()
+            raise ModelError("the inference worker did not start within 60 s") from None
+        finally:
+            self._replies.pop(0, None)
+        if msg.get("event") != "ready":
+            raise ModelError(f"the inference worker failed to start: {self._stderr_tail()}")
+
+    def _read_stdout(self, proc: subprocess.Popen) -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            try:
+                msg = json.loads(line)
+            except ValueError:
+                continue
+            rid = msg.get("id")
+            target = self._replies.get(0 if rid is None else rid)
+            if target is not None:
+                target.put(msg)
+        proc.wait()
+        for q in list(self._replies.values()):      # wake everyone waiting: it died
+            q.put({"event": "died", "returncode": proc.returncode})
+
+    def _read_stderr(self, proc: subprocess.Popen) -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            self._stderr.append(line.rstrip())
+
+    def _stderr_tail(self) -> str:
+        lines = [l for l in self._stderr if l.strip()][-3:]
+        return " | ".join(lines) if lines else "no output"
+
+    def _kill(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._loaded = None
+        self.loaded_model = None
+
+    def close(self) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            try:
+                self._send({"id": next(self._ids), "op": "shutdown"})
+                self._proc.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                self._kill()
+        self._proc = None
+
+    def _send(self, msg: dict) -> None:
+        assert self._proc is not None and self._proc.stdin is not None
+        with self._write_lock:
+            self._proc.stdin.write(json.dumps(msg) + "\n")
+            self._proc.stdin.flush()
+
+    # ------------------------------------------------------------ requests
+
+    def _request(self, op: str, payload: dict, *, cancel: CancelToken | None = None,
+                 on_token: Callable[[str], None] | None = None, model: Model | None = None,
+                 hold: bool = False) -> dict:
+        """Send one request and wait for its result. `hold` means the caller already
+        has the turn."""
+        ticket = None if hold else self._turns.acquire(cancel)
+        try:
+            if self._proc is None or self._proc.poll() is not None:
+                if self._proc is not None:
+                    self.restarts += 1
+                self._start()
+            rid = next(self._ids)
+            replies: queue.Queue = queue.Queue()
+            self._replies[rid] = replies
+            try:
+                self._send({"id": rid, "op": op, **payload})
+            except OSError:
+                pass      # it died; the reader reports it below
+            cancel_sent_at = None
+            try:
+                while True:
+                    try:
+                        msg = replies.get(timeout=_POLL)
+                    except queue.Empty:
+                        if cancel is not None and cancel.cancelled:
+                            if cancel_sent_at is None:
+                                cancel_sent_at = time.monotonic()
+                                try:
+                                    self._send({"op": "cancel", "target": rid})
+                                except OSError:
+                                    pass
+                            elif time.monotonic() - cancel_sent_at > CANCEL_GRACE:
+                                self._kill()      # stuck in native code: a fresh worker comes next
+                                raise Cancelled()
+                        continue
+                    event = msg.get("event")
+                    if event == "token":
+                        if on_token is not None:
+                            on_token(msg["text"])
+                    elif event == "result":
+                        if cancel_sent_at is not None or (cancel is not None and cancel.cancelled):
+                            raise Cancelled()
+                        return msg
+                    elif event == "error":
+                        raise ModelError(self._explain(msg, model))
+                    elif event == "died":
+                        self._loaded = None
+                        self.loaded_model = None
+                        if cancel_sent_at is not None:
+                            raise Cancelled()
+                        raise WorkerCrashed(self._died(msg.get("returncode"), op, model))
+            finally:
+                self._replies.pop(rid, None)
+        finally:
+            if ticket is not None:
+                self._turns.release(ticket)
+
+    def _explain(self, msg: dict, model: Model | None) -> str:
+        name = model.name if model else "the model"
+        if msg.get("kind") == "load_failed":
+            return f"{name} could not be loaded: {msg['message']}"
+        return msg["message"]
+
+    def _died(self, code: int | None, op: str, model: Model | None) -> str:
+        how = "stopped"
+        if code is not None and code < 0:
+            try:
+                how = f"was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"was killed by signal {-code}"
+        elif code:
+            how = f"exited with code {code}"
+        doing = {"load": "loading", "generate": "generating with", "score": "scoring with"}.get(op, "using")
+        name = model.name if model else "a model"
+        return (f"the inference worker {how} while {doing} {name} "
+                f"(last output: {self._stderr_tail()}); it will be restarted for the next step")
+
+    # ------------------------------------------------------------ model
+
+    def ensure_model(self, model: Model, *, n_ctx: int | None = None,
+                     cancel: CancelToken | None = None, force: bool = False,
+                     hold: bool = False) -> dict | None:
+        """Load `model` unless it is already loaded. Refuses models that crashed the
+        worker before (until `runnel models reset`), and models that will not fit."""
+        ctx = model.context_for(n_ctx or self.n_ctx)
+        key = (str(model.path), model.info.file_size, ctx)
+        if self._loaded == key and self.pid is not None:
+            return None
+        crashed = catalog.crashed_models().get(model.name)
+        if crashed and not force:
+            raise ModelError(f"{model.name} failed when it was last loaded ({crashed['reason']}); "
+                             f"it is not loaded automatically again. When the file is fixed, "
+                             f"run `runnel models reset {model.name}`")
+        warning = catalog.check_fits(model, ctx)
+        if warning and not force:
+            raise ModelError(warning + "; choose a smaller model or a shorter context")
+        payload = {"path": str(model.path), "n_ctx": ctx, "n_threads": self.n_threads,
+                   "n_gpu_layers": gpu_layers(), "embedding": False, "n_batch": 512}
+        try:
+            reply = self._request("load", payload, cancel=cancel, model=model, hold=hold)
+        except WorkerCrashed as e:
+            catalog.remember_crash(model, str(e))
+            raise
+        except ModelError as e:
+            catalog.remember_crash(model, str(e))
+            raise
+        self._loaded = key
+        self.loaded_model = model
+        return reply
+
+    def model_identity(self, name: str | None) -> str:
+        """What makes a cached AI result reusable: which model file, exactly."""
+        try:
+            m = catalog.find_model(name)
+            st = m.path.stat()
+            return f"{m.path}:{st.st_size}:{st.st_mtime_ns}"
+        except (ModelError, OSError):
+            return f"missing:{name}"
+
+    # ------------------------------------------------------------ inference
+
+    def _with_model(self, model: Model, op: str, payload: dict, *,
+                    cancel: CancelToken | None = None, on_token: Callable[[str], None] | None = None,
+                    n_ctx: int | None = None) -> dict:
+        ticket = self._turns.acquire(cancel)
+        try:
+            self.ensure_model(model, n_ctx=n_ctx, cancel=cancel, hold=True)
+            return self._request(op, payload, cancel=cancel, on_token=on_token, model=model,
+                                 hold=True)
+        finally:
+            self._turns.release(ticket)
+
+    def generate(self, model: Model, prompt: str, *, prefix: str = "", max_tokens: int = 256,
+                 temperature: float = 0.0, seed: int = 0, grammar: str | None = None,
+                 stop: list[str] | None = None, reuse_prefix: bool = True,
+                 cancel: CancelToken | None = None, on_token: Callable[[str], None] | None = None,
+                 n_ctx: int | None = None) -> Generation:
+        reply = self._with_model(model, "generate", {
+            "prefix": prefix, "prompt": prompt, "max_tokens": max_tokens,
+            "temperature": temperature, "seed": seed, "grammar": grammar, "stop": stop or [],
+            "reuse_prefix": reuse_prefix, "stream": on_token is not None},
+            cancel=cancel, on_token=on_token, n_ctx=n_ctx)
+        return Generation(reply["text"], reply["finish"], reply["tokens_in"],
+                          reply["tokens_evaluated"], reply["tokens_out"], reply["seconds"],
+                          reply["prompt_seconds"], reply["generation_seconds"], model.name)
+
+    def score(self, model: Model, prompt: str, candidates: list[str], *, prefix: str = "",
+              cancel: CancelToken | None = None) -> list[float]:
+        reply = self._with_model(model, "score", {"prefix": prefix, "prompt": prompt,
+                                                  "candidates": candidates}, cancel=cancel)
+        return reply["logprobs"]
+
+    def tokenize(self, model: Model, text: str, cancel: CancelToken | None = None) -> list[int]:
+        return self._with_model(model, "tokenize", {"text": text}, cancel=cancel)["tokens"]
+
+    def count_tokens(self, model: Model, text: str, cancel: CancelToken | None = None) -> int:
+        return len(self.tokenize(model, text, cancel))
+
+    def detokenize(self, model: Model, tokens: list[int], cancel: CancelToken | None = None) -> str:
+        return self._with_model(model, "detokenize", {"tokens": tokens}, cancel=cancel)["text"]
+
+    def context_size(self, model: Model) -> int:
+        return model.context_for(self.n_ctx)
+
+    def stats(self) -> dict:
+        return self._request("stats", {})
+
+    def unload(self) -> None:
+        if self.pid is not None:
+            self._request("unload", {})
+        self._loaded = None
+        self.loaded_model = None

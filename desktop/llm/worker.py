@@ -1,0 +1,298 @@
+"""The inference worker: one long-lived process that owns llama.cpp.
+
+Run as `python -m desktop.llm.worker`. It reads one JSON request per line on stdin
+and writes JSON lines on its own copy of stdout (fd 1 is pointed at stderr so that
+nothing native can corrupt the protocol). Requests are served one at a time, in
+order; a `cancel` line is read while a generation runs and stops it between tokens.
+
+Requests carry an `id` and an `op`: load, generate, score, tokenize, detokenize,
+embed, unload, stats, cancel, shutdown. Replies: {"id", "event": "token", "text"}
+while streaming, then {"id", "event": "result", ...} or {"id", "event": "error",
+"message", "kind"}.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import queue
+import sys
+import threading
+import time
+from collections import OrderedDict
+from typing import Any, Callable
+
+STATE_CACHE_ENTRIES = 4
+
+
+class RequestError(Exception):
+    def __init__(self, message: str, kind: str = "error"):
+        super().__init__(message)
+        self.kind = kind
+
+
+class Worker:
+    def __init__(self, send: Callable[[dict], None]):
+        self.send = send
+        self.llm: Any = None
+        self.config: dict[str, Any] | None = None
+        self.cancelled: set[int] = set()
+        self.states: OrderedDict[tuple[int, ...], Any] = OrderedDict()
+        self.served = 0
+
+    # ------------------------------------------------------------ plumbing
+
+    def handle(self, req: dict) -> None:
+        rid = req.get("id")
+        op = req.get("op")
+        method = getattr(self, f"op_{op}", None)
+        if method is None:
+            self.send({"id": rid, "event": "error", "kind": "protocol",
+                       "message": f"unknown request {op!r}"})
+            return
+        try:
+            result = method(req)
+            self.send({"id": rid, "event": "result", **result})
+        except RequestError as e:
+            self.send({"id": rid, "event": "error", "kind": e.kind, "message": str(e)})
+        except Exception as e:   # report, keep serving
+            self.send({"id": rid, "event": "error", "kind": "internal",
+                       "message": f"{type(e).__name__}: {e}"})
+        finally:
+            self.served += 1
+            self.cancelled.discard(rid)
+
+    def need_model(self) -> Any:
+        if self.llm is None:
+            raise RequestError("no model is loaded", "no_model")
+        return self.llm
+
+    def tokens_of(self, text: str, bos: bool) -> list[int]:
+        llm = self.need_model()
+        add_bos = bos and llm._model.add_bos_token()
+        return llm.tokenize(text.encode("utf-8"), add_bos=add_bos, special=True)
+
+    # ------------------------------------------------------------ ops
+
+    def op_load(self, req: dict) -> dict:
+        config = {k: req.get(k) for k in ("path", "n_ctx", "n_threads", "n_gpu_layers",
+                                          "embedding", "n_batch")}
+        if self.llm is not None and config == self.config:
+            return {"already_loaded": True, **self.describe()}
+        self.op_unload({})
+        from llama_cpp import Llama
+
+        started = time.perf_counter()
+        try:
+            self.llm = Llama(model_path=config["path"], n_ctx=config["n_ctx"] or 4096,
+                             n_threads=config["n_threads"], n_threads_batch=config["n_threads"],
+                             n_gpu_layers=config["n_gpu_layers"] or 0, n_batch=config["n_batch"] or 512,
+                             embedding=bool(config["embedding"]), seed=0, verbose=False)
+        except Exception as e:
+            raise RequestError(f"llama.cpp could not load the model ({e})", "load_failed") from None
+        self.config = config
+        return {"already_loaded": False, "seconds": time.perf_counter() - started, **self.describe()}
+
+    def describe(self) -> dict:
+        llm = self.llm
+        return {"n_ctx": llm.n_ctx(), "n_vocab": llm.n_vocab(), "path": self.config["path"]}
+
+    def op_unload(self, req: dict) -> dict:
+        if self.llm is not None:
+            self.llm.close() if hasattr(self.llm, "close") else None
+            self.llm = None
+            self.config = None
+            self.states.clear()
+        return {"unloaded": True}
+
+    def op_tokenize(self, req: dict) -> dict:
+        tokens = self.tokens_of(req["text"], bool(req.get("bos", False)))
+        return {"tokens": tokens, "count": len(tokens)}
+
+    def op_detokenize(self, req: dict) -> dict:
+        llm = self.need_model()
+        return {"text": llm.detokenize(req["tokens"]).decode("utf-8", errors="replace")}
+
+    def op_stats(self, req: dict) -> dict:
+        import psutil
+
+        out = {"pid": os.getpid(), "served": self.served,
+               "rss": psutil.Process().memory_info().rss, "prefix_states": len(self.states)}
+        if self.llm is not None:
+            out.update(self.describe())
+        return out
+
+    def op_embed(self, req: dict) -> dict:
+        llm = self.need_model()
+        if not (self.config or {}).get("embedding"):
+            raise RequestError("the model was not loaded for embeddings", "no_embedding")
+        return {"embedding": list(map(float, llm.embed(req["text"])))}
+
+    def op_shutdown(self, req: dict) -> dict:
+        raise SystemExit(0)
+
+    def _prepare(self, prefix: list[int], reuse: bool) -> int:
+        """Make the KV cache start with `prefix` when a saved state for it exists (or
+        compute and save it). Returns how many prompt tokens are already evaluated."""
+        llm = self.llm
+        if not reuse or not prefix:
+            llm.reset()
+            return 0
+        key = tuple(prefix)
+        current = list(llm.input_ids[: llm.n_tokens])
+        if current[: len(prefix)] == prefix:
+            return len(prefix)
+        state = self.states.get(key)
+        if state is None:
+            llm.reset()
+            llm.eval(prefix)
+            state = llm.save_state()
+            self.states[key] = state
+            while len(self.states) > STATE_CACHE_ENTRIES:
+                self.states.popitem(last=False)
+            return 0              # evaluated now, counts as prompt work
+        self.states.move_to_end(key)
+        llm.load_state(state)
+        return len(prefix)
+
+    def op_generate(self, req: dict) -> dict:
+        llm = self.need_model()
+        import llama_cpp
+        from llama_cpp import LlamaGrammar
+
+        rid = req["id"]
+        if rid in self.cancelled:
+            return {"text": "", "finish": "cancelled", "tokens_in": 0, "tokens_evaluated": 0,
+                    "tokens_out": 0, "seconds": 0.0, "prompt_seconds": 0.0, "generation_seconds": 0.0}
+        prefix = self.tokens_of(req.get("prefix", ""), bos=True) if req.get("prefix") else []
+        prompt = self.tokens_of(req["prompt"], bos=not prefix)
+        tokens = prefix + prompt
+        max_tokens = int(req.get("max_tokens", 256))
+        if len(tokens) + max_tokens > llm.n_ctx():
+            raise RequestError(f"the prompt has {len(tokens)} tokens; with up to {max_tokens} "
+                               f"to generate it does not fit the context of {llm.n_ctx()}",
+                               "context")
+        started = time.perf_counter()
+        reused = self._prepare(prefix, bool(req.get("reuse_prefix", True)))
+        grammar = None
+        if req.get("grammar"):
+            try:
+                grammar = LlamaGrammar.from_string(req["grammar"], verbose=False)
+            except Exception as e:
+                raise RequestError(f"the output grammar is invalid ({e})", "grammar") from None
+        llm.set_seed(int(req.get("seed", 0)))
+        stops = [s for s in req.get("stop") or [] if s]
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        text, out_tokens, finish = "", 0, "length"
+        first_token_at = None
+        stream = bool(req.get("stream", True))
+        vocab = llm._model.vocab
+        for token in llm.generate(tokens, temp=float(req.get("temperature", 0.0)),
+                                  top_k=int(req.get("top_k", 40)), top_p=float(req.get("top_p", 0.95)),
+                                  min_p=float(req.get("min_p", 0.05)),
+                                  repeat_penalty=float(req.get("repeat_penalty", 1.0)),
+                                  grammar=grammar, reset=True):
+            if first_token_at is None:
+                first_token_at = time.perf_counter()
+            if llama_cpp.llama_vocab_is_eog(vocab, token):
+                finish = "stop"
+                break
+            out_tokens += 1
+            piece = decoder.decode(llm.detokenize([token], prev_tokens=None, special=False))
+            text += piece
+            if stops:
+                hit = next((s for s in stops if s in text), None)
+                if hit:
+                    text = text[: text.index(hit)]
+                    finish = "stop"
+                    break
+            if piece and stream:
+                self.send({"id": rid, "event": "token", "text": piece})
+            if rid in self.cancelled:
+                finish = "cancelled"
+                break
+            if out_tokens >= max_tokens:
+                break
+        text += decoder.decode(b"", final=True)
+        done = time.perf_counter()
+        first = first_token_at or done
+        return {"text": text, "finish": finish, "tokens_in": len(tokens),
+                "tokens_evaluated": len(tokens) - reused, "tokens_out": out_tokens,
+                "seconds": done - started, "prompt_seconds": first - started,
+                "generation_seconds": done - first}
+
+    def op_score(self, req: dict) -> dict:
+        """Log-probability of each candidate continuation after the prompt."""
+        import numpy as np
+
+        llm = self.need_model()
+        prefix = self.tokens_of(req.get("prefix", ""), bos=True) if req.get("prefix") else []
+        prompt = prefix + self.tokens_of(req["prompt"], bos=not prefix)
+        self._prepare(prefix, bool(req.get("reuse_prefix", True)))
+        done = llm.n_tokens
+        start = min(done, len(prompt) - 1)
+        if list(llm.input_ids[:start]) != prompt[:start]:
+            start = 0
+            llm.reset()
+        llm.n_tokens = start
+        llm.eval(prompt[start:])
+        n_vocab = llm.n_vocab()
+        results = []
+        for candidate in req["candidates"]:
+            cand = llm.tokenize(candidate.encode("utf-8"), add_bos=False, special=False)
+            total = 0.0
+            for i, tok in enumerate(cand):
+                logits = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(n_vocab,)).astype(np.float64)
+                m = logits.max()
+                total += float(logits[tok] - m - np.log(np.exp(logits - m).sum()))
+                if i < len(cand) - 1:
+                    llm.eval([tok])
+            results.append(total)
+            # back to the end of the prompt, with its logits refreshed
+            llm.n_tokens = len(prompt) - 1
+            llm.eval(prompt[-1:])
+        return {"logprobs": results, "tokens_in": len(prompt)}
+
+
+def main() -> int:
+    proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)                 # native prints to stdout land on stderr
+    sys.stdout = sys.stderr
+    lock = threading.Lock()
+
+    def send(msg: dict) -> None:
+        with lock:
+            proto.write(json.dumps(msg) + "\n")
+            proto.flush()
+
+    worker = Worker(send)
+    requests: queue.Queue[dict | None] = queue.Queue()
+
+    def read() -> None:
+        for line in sys.stdin:
+            try:
+                msg = json.loads(line)
+            except ValueError:
+                send({"id": None, "event": "error", "kind": "protocol", "message": "bad JSON line"})
+                continue
+            if msg.get("op") == "cancel":
+                worker.cancelled.add(msg.get("target"))
+            else:
+                requests.put(msg)
+        requests.put(None)        # the app went away: stop
+
+    threading.Thread(target=read, daemon=True, name="requests").start()
+    send({"id": None, "event": "ready", "pid": os.getpid()})
+    while True:
+        req = requests.get()
+        if req is None:
+            return 0
+        try:
+            worker.handle(req)
+        except SystemExit:
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

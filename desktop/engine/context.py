@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.engine.errors import StepError
-from desktop.engine.events import EventBus, FileOperation, StepLog, StepProgress
+from desktop.engine.events import (EventBus, FileOperation, ModelCall, StepLog, StepOutputDelta,
+                                   StepProgress)
 
 
 class Cancelled(Exception):
@@ -49,6 +50,9 @@ class StepContext:
     llm: Any = None                        # the inference client (issue: local inference)
     workflow_dir: Path | None = None
     _ops: list[FileOperation] = field(default_factory=list)
+    tokens_in: int = 0
+    tokens_out: int = 0
+    model: str | None = None
 
     def progress(self, fraction: float | None, message: str = "") -> None:
         self.cancel.raise_if_cancelled()
@@ -65,6 +69,19 @@ class StepContext:
                               time.time(), size)
         self._ops.append(event)
         self.bus.emit(event)
+
+    def stream(self, text: str) -> None:
+        """Text a step produces as it goes (model tokens), shown live by the UI."""
+        self.bus.emit(StepOutputDelta(self.run_id, self.node_id, text))
+
+    def model_call(self, model: str, settings: dict, prompt_digest: str, tokens_in: int,
+                   tokens_out: int, seconds: float, finish: str) -> None:
+        """Record one model request: it lands in the audit trail and the step's totals."""
+        self.tokens_in += tokens_in
+        self.tokens_out += tokens_out
+        self.model = model
+        self.bus.emit(ModelCall(self.run_id, self.node_id, model, settings, prompt_digest,
+                                tokens_in, tokens_out, seconds, finish, time.time()))
 
     def root(self, name: str) -> Path:
         if name not in self.roots:

@@ -48,6 +48,9 @@ class StepStatusChanged:
     input_preview: str | None = None
     output_preview: str | None = None
     branch: str | None = None              # routing: the branch taken
+    model: str | None = None               # AI steps: the model file used
+    tokens_in: int | None = None
+    tokens_out: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,29 @@ class FileOperation:
 
 
 @dataclass(frozen=True)
+class StepOutputDelta:
+    """Streamed text of a step still running (tokens as a model generates them)."""
+    run_id: str
+    node_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """One request to the language model, for the audit trail."""
+    run_id: str
+    node_id: str
+    model: str
+    settings: dict
+    prompt_digest: str
+    tokens_in: int
+    tokens_out: int
+    seconds: float
+    finish: str
+    at: float
+
+
+@dataclass(frozen=True)
 class RunFinished:
     run_id: str
     status: str                            # done | failed | cancelled
@@ -98,7 +124,7 @@ class BatchProgress:
 
 
 Event = Union[RunStarted, StepStatusChanged, StepProgress, StepLog, FileOperation,
-              RunFinished, BatchProgress]
+              StepOutputDelta, ModelCall, RunFinished, BatchProgress]
 Listener = Callable[[Event], None]
 
 

@@ -21,7 +21,7 @@ from desktop.engine.events import (BatchProgress, EventBus, Listener, RunFinishe
 from desktop.engine.graph import topological_order
 from desktop.engine.registry import Registry
 from desktop.engine.signature import combine, digest, preview
-from desktop.engine.spec import ERROR_PORT, StepSpec
+from desktop.engine.spec import ERROR_PORT, Port, StepSpec, find_output
 from desktop.engine.types import coerce
 from desktop.engine.validate import Problem, validate
 from desktop.engine.workflow import Link, Node, Workflow
@@ -76,6 +76,7 @@ class _Plan:
     incoming: dict[str, tuple[Link, ...]]
     param_digests: dict[str, str]
     params: dict[str, dict[str, Any]]
+    outputs: dict[str, tuple[Port, ...]]       # per node: its output ports for its params
 
 
 class Executor:
@@ -145,6 +146,7 @@ class Executor:
                 n.id: combine(n.type, str(specs[n.id].version), digest(params[n.id]))
                 for n in wf.nodes},
             params=params,
+            outputs={n.id: self.registry.steps[n.type].outputs_for(params[n.id]) for n in wf.nodes},
         )
 
     # ------------------------------------------------------------ one run
@@ -195,7 +197,10 @@ class Executor:
 
             key = None
             if spec.cacheable:
-                key = combine(plan.param_digests[node.id],
+                extra = []
+                if spec.uses_model and self.llm is not None:
+                    extra.append(self.llm.model_identity(plan.params[node.id].get("model")))
+                key = combine(plan.param_digests[node.id], *extra,
                               *(f"{p}={d}" for p, d in sorted(input_digests.items())))
                 hit = self.cache.get(key)
                 if hit is not None:
@@ -205,7 +210,7 @@ class Executor:
                         run_id, node.id, node.type, Status.CACHED, time.time(), 0, 0.0,
                         input_digest=_joined(input_digests), output_digest=_joined(res.digests),
                         input_preview=_previews(inputs), output_preview=_previews(res.outputs),
-                        branch=_branch(spec, res.outputs)))
+                        branch=_branch(plan.outputs[node.id], res.outputs), model=hit.get("model")))
                     continue
 
             ctx = StepContext(run_id=run_id, node_id=node.id, params=plan.params[node.id],
@@ -214,7 +219,7 @@ class Executor:
             started = time.perf_counter()
             emit(StepStatusChanged(run_id, node.id, node.type, Status.RUNNING, time.time()))
             try:
-                outputs = self._attempt(node, spec, ctx, inputs, res)
+                outputs = self._attempt(node, plan.outputs[node.id], ctx, inputs, res)
             except Cancelled:
                 res.duration = time.perf_counter() - started
                 res.status = Status.CANCELLED
@@ -235,7 +240,9 @@ class Executor:
                     run_id, node.id, node.type, Status.FAILED, time.time(), res.attempts,
                     res.duration, error=res.error, input_digest=_joined(input_digests),
                     input_preview=_previews(inputs),
-                    branch=ERROR_PORT if node.on_error == "branch" else None))
+                    branch=ERROR_PORT if node.on_error == "branch" else None,
+                    model=ctx.model, tokens_in=ctx.tokens_in or None,
+                    tokens_out=ctx.tokens_out or None))
                 if node.on_error != "branch":
                     run.status, run.error, run.failed_node = Status.FAILED, res.error, node.id
                     self._stop_rest(run, plan.order[index + 1:], Status.SKIPPED)
@@ -247,12 +254,13 @@ class Executor:
             res.digests = {port: digest(value) for port, value in outputs.items()}
             res.status = Status.DONE
             if key is not None:
-                self.cache.put(key, {"outputs": outputs, "digests": res.digests})
+                self.cache.put(key, {"outputs": outputs, "digests": res.digests, "model": ctx.model})
             emit(StepStatusChanged(
                 run_id, node.id, node.type, Status.DONE, time.time(), res.attempts, res.duration,
                 input_digest=_joined(input_digests), output_digest=_joined(res.digests),
                 input_preview=_previews(inputs), output_preview=_previews(outputs),
-                branch=_branch(spec, outputs)))
+                branch=_branch(plan.outputs[node.id], outputs), model=ctx.model,
+                tokens_in=ctx.tokens_in or None, tokens_out=ctx.tokens_out or None))
 
         if run.status == Status.RUNNING:
             run.status = Status.DONE
@@ -277,14 +285,14 @@ class Executor:
                 if port.required:
                     return {}, {}, True
                 continue
-            out = plan.specs[link.source].output(link.source_port)
+            out = find_output(plan.outputs[link.source], link.source_port)
             assert out is not None
             inputs[port.name] = coerce(source.outputs[link.source_port], out.type, port.type)
             digests[port.name] = source.digests[link.source_port]
         skip = bool(links) and missing == len(links)
         return inputs, digests, skip
 
-    def _attempt(self, node: Node, spec: StepSpec, ctx: StepContext,
+    def _attempt(self, node: Node, ports: tuple[Port, ...], ctx: StepContext,
                  inputs: dict[str, Any], res: StepResult) -> dict[str, Any]:
         attempts = 1 + (node.retries if node.on_error == "retry" else 0)
         error = ""
@@ -294,7 +302,7 @@ class Executor:
             self.executions += 1
             try:
                 outputs = self.registry.steps[node.type]().run(ctx, **inputs)
-                return _checked_outputs(spec, outputs)
+                return _checked_outputs(self.registry.steps[node.type].spec, ports, outputs)
             except Cancelled:
                 raise
             except StepError as e:
@@ -321,20 +329,23 @@ class _StepFailed(Exception):
     pass
 
 
-def _checked_outputs(spec: StepSpec, outputs: Any) -> dict[str, Any]:
+def _checked_outputs(spec: StepSpec, ports: tuple[Port, ...], outputs: Any) -> dict[str, Any]:
     if not isinstance(outputs, dict):
         raise StepError(f"step '{spec.id}' returned {type(outputs).__name__}, not its outputs")
-    unknown = [k for k in outputs if spec.output(k) is None or k == ERROR_PORT]
+    names = {p.name for p in ports}
+    unknown = [k for k in outputs if k not in names]
     if unknown:
         raise StepError(f"step '{spec.id}' returned an unknown output '{unknown[0]}'")
-    if spec.routing and len(outputs) != 1:
-        raise StepError(f"routing step '{spec.id}' must choose exactly one branch, "
-                        f"it chose {len(outputs)}")
+    if spec.routing:
+        chosen = [p.name for p in ports if p.branch and p.name in outputs]
+        if len(chosen) != 1:
+            raise StepError(f"routing step '{spec.id}' must choose exactly one branch, "
+                            f"it chose {len(chosen)}")
     return outputs
 
 
-def _branch(spec: StepSpec, outputs: dict[str, Any]) -> str | None:
-    return next(iter(outputs)) if spec.routing and outputs else None
+def _branch(ports: tuple[Port, ...], outputs: dict[str, Any]) -> str | None:
+    return next((p.name for p in ports if p.branch and p.name in outputs), None)
 
 
 def _joined(digests: dict[str, str]) -> str | None:

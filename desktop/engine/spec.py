@@ -26,6 +26,7 @@ class Port:
     type: PortType
     required: bool = True
     help: str = ""
+    branch: bool = False   # on a routing step: one of the branches, of which one is taken
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,10 @@ class StepSpec:
     outputs: tuple[Port, ...] = ()
     params: tuple[Param, ...] = ()
     side_effects: bool = False   # touches the outside world: honours dry-run, never cached
-    routing: bool = False        # outputs are branches; run() returns only the one taken
+    routing: bool = False        # has branch outputs; run() returns exactly one of them
     version: int = 1             # bump when behaviour changes, so cached results expire
     source: bool = False         # receives the run's input file (the workflow's entry)
+    uses_model: bool = False     # the result depends on the model file: it joins the cache key
 
     def __post_init__(self) -> None:
         if not ID_PATTERN.match(self.id):
@@ -108,9 +110,7 @@ class StepSpec:
         return next((p for p in self.inputs if p.name == name), None)
 
     def output(self, name: str) -> Port | None:
-        if name == ERROR_PORT:
-            return Port(ERROR_PORT, PortType.JSON, required=False, help="the error, when the step fails")
-        return next((p for p in self.outputs if p.name == name), None)
+        return find_output(self.outputs, name)
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -129,6 +129,16 @@ class StepSpec:
         return not self.side_effects and not self.source
 
 
+ERROR_OUTPUT = Port(ERROR_PORT, PortType.JSON, required=False, help="the error, when the step fails")
+
+
+def find_output(outputs: tuple[Port, ...], name: str) -> Port | None:
+    """An output port by name; every step also has the `error` output."""
+    if name == ERROR_PORT:
+        return ERROR_OUTPUT
+    return next((p for p in outputs if p.name == name), None)
+
+
 class Step:
     """Base class of every step. Subclasses set `spec` and implement `run`.
 
@@ -137,6 +147,18 @@ class Step:
     """
 
     spec: ClassVar[StepSpec]
+
+    @classmethod
+    def outputs_for(cls, params: Mapping[str, Any]) -> tuple[Port, ...]:
+        """Output ports for these params. Steps whose branches depend on their options
+        (one per label, one per rule) override this."""
+        return cls.spec.outputs
+
+    @classmethod
+    def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        """Problems with the whole set of params that single-param checks cannot see,
+        found before any run (e.g. a schema that cannot become a grammar)."""
+        return []
 
     def run(self, ctx: "StepContext", **inputs: Any) -> dict[str, Any]:  # pragma: no cover
         raise NotImplementedError

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop.engine.graph import find_cycle
 from desktop.engine.registry import Registry
-from desktop.engine.spec import ERROR_PORT
+from desktop.engine.spec import ERROR_PORT, find_output
 from desktop.engine.types import can_connect
 from desktop.engine.workflow import Workflow
 
@@ -35,6 +35,7 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
         add(None, "the workflow has no steps")
 
     specs = {}
+    outputs: dict[str, tuple] = {}
     for node in wf.nodes:
         cls = registry.get(node.type)
         if cls is None:
@@ -47,14 +48,26 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
                 known = ", ".join(p.name for p in spec.params) or "none"
                 add(node.id, f"'{node.type}' has no option '{name}' (its options: {known})")
         values = spec.resolve_params(node.params)
+        param_ok = True
         for param in spec.params:
             msg = param.check(values.get(param.name))
             if msg:
+                param_ok = False
                 add(node.id, msg)
             elif param.kind == "folder" and values.get(param.name) not in wf.folders:
                 declared = ", ".join(sorted(wf.folders)) or "none"
                 add(node.id, f"option '{param.name}' names folder '{values.get(param.name)}', "
                              f"which the workflow does not declare under 'folders' (declared: {declared})")
+        if param_ok:
+            try:
+                for msg in cls.check_params(values):
+                    add(node.id, msg)
+                outputs[node.id] = cls.outputs_for(values)
+            except Exception as e:   # a step's own check must not crash validation
+                add(node.id, f"its options cannot be checked ({type(e).__name__}: {e})")
+                outputs[node.id] = spec.outputs
+        else:
+            outputs[node.id] = spec.outputs
         if node.on_error == "retry" and node.retries < 1:
             add(node.id, "on_error is 'retry' but 'retries' is 0; set how many times to retry")
 
@@ -68,10 +81,10 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
             add(link.source if src else None, f"{label} goes to node '{link.target}', which does not exist")
         if src is None or dst is None or link.source not in specs or link.target not in specs:
             continue
-        out = specs[link.source].output(link.source_port)
+        out = find_output(outputs[link.source], link.source_port)
         inp = specs[link.target].input(link.target_port)
         if out is None:
-            known = ", ".join(p.name for p in specs[link.source].outputs) or "none"
+            known = ", ".join(p.name for p in outputs[link.source]) or "none"
             add(link.source, f"{label}: '{src.type}' has no output '{link.source_port}' (outputs: {known})")
         if inp is None:
             known = ", ".join(p.name for p in specs[link.target].inputs) or "none"

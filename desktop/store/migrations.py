@@ -33,3 +33,15 @@ def m001_runs(db: Database) -> None:
         "size": int, "dry_run": int, "at": float, "undone_at": float,
     }, pk="id", foreign_keys=[("run_id", "runs", "id")])
     db["file_ops"].create_index(["run_id"])
+
+
+@migrations()
+def m002_model_usage(db: Database) -> None:
+    for column, kind in (("model", str), ("tokens_in", int), ("tokens_out", int)):
+        db["step_runs"].add_column(column, kind)
+    db["model_calls"].create({
+        "id": int, "run_id": str, "node_id": str, "model": str, "settings": str,
+        "prompt_digest": str, "tokens_in": int, "tokens_out": int, "seconds": float,
+        "finish": str, "at": float,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["model_calls"].create_index(["run_id"])

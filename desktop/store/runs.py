@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -13,8 +14,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from desktop.engine.events import (Event, FileOperation, RunFinished, RunStarted, Status,
-                                   StepLog, StepStatusChanged)
+from desktop.engine.events import (Event, FileOperation, ModelCall, RunFinished, RunStarted,
+                                   Status, StepLog, StepStatusChanged)
 from desktop.store.migrations import migrations
 
 INTERRUPTED = "interrupted"
@@ -72,15 +73,17 @@ class RunStore:
                 db.execute(
                         "INSERT INTO step_runs (run_id, node_id, step_type, status, attempts, "
                         "finished_at, duration, error, input_digest, output_digest, input_preview, "
-                        "output_preview, branch) VALUES (:run_id, :node_id, :step_type, :status, "
-                        ":attempts, :finished_at, :duration, :error, :input_digest, :output_digest, "
-                        ":input_preview, :output_preview, :branch) "
+                        "output_preview, branch, model, tokens_in, tokens_out) VALUES (:run_id, "
+                        ":node_id, :step_type, :status, :attempts, :finished_at, :duration, :error, "
+                        ":input_digest, :output_digest, :input_preview, :output_preview, :branch, "
+                        ":model, :tokens_in, :tokens_out) "
                         "ON CONFLICT(run_id, node_id) DO UPDATE SET status=excluded.status, "
                         "attempts=excluded.attempts, finished_at=excluded.finished_at, "
                         "duration=excluded.duration, error=excluded.error, "
                         "input_digest=excluded.input_digest, output_digest=excluded.output_digest, "
                         "input_preview=excluded.input_preview, output_preview=excluded.output_preview, "
-                        "branch=excluded.branch", row)
+                        "branch=excluded.branch, model=excluded.model, "
+                        "tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out", row)
         elif isinstance(event, RunStarted):
             with db.conn:
                 db["runs"].insert({
@@ -99,6 +102,14 @@ class RunStore:
                 db["audit_events"].insert({
                     "run_id": event.run_id, "node_id": event.node_id, "level": event.level,
                     "message": event.message, "at": event.at})
+        elif isinstance(event, ModelCall):
+            with db.conn:
+                db["model_calls"].insert({
+                    "run_id": event.run_id, "node_id": event.node_id, "model": event.model,
+                    "settings": json.dumps(event.settings, sort_keys=True),
+                    "prompt_digest": event.prompt_digest, "tokens_in": event.tokens_in,
+                    "tokens_out": event.tokens_out, "seconds": event.seconds,
+                    "finish": event.finish, "at": event.at})
         elif isinstance(event, FileOperation):
             with db.conn:
                 db["file_ops"].insert({
@@ -138,6 +149,11 @@ class RunStore:
     def file_ops(self, run_id: str) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query("SELECT * FROM file_ops WHERE run_id = ? ORDER BY id",
+                                      [run_id]))
+
+    def model_calls(self, run_id: str) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query("SELECT * FROM model_calls WHERE run_id = ? ORDER BY id",
                                       [run_id]))
 
     def audit(self, run_id: str) -> list[dict[str, Any]]:

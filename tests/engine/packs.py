@@ -54,7 +54,8 @@ class Join(Step):
 class Route(Step):
     spec = StepSpec(id="test.route", title="Route", category="Test", description="routes on a word",
                     inputs=(Port("text", PortType.TEXT),),
-                    outputs=(Port("yes", PortType.TEXT), Port("no", PortType.TEXT)),
+                    outputs=(Port("yes", PortType.TEXT, branch=True),
+                             Port("no", PortType.TEXT, branch=True)),
                     params=(Param("word", "string", "invoice"),), routing=True)
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:

@@ -140,6 +140,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                            folders=folders)
     finally:
         signal.signal(signal.SIGINT, previous)
+        runner.close()
     unloadable = any(r.steps == {} and r.status == Status.FAILED for r in batch.runs)
     if args.json:
         print(json.dumps(_batch_summary(batch, store), indent=2, ensure_ascii=False))

@@ -15,16 +15,23 @@ from desktop.engine.executor import BatchResult, Executor
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.registry import Registry, default_registry
 from desktop.engine.workflow import Workflow
+from desktop.llm.client import LLMClient
 from desktop.store.runs import RunStore
 
 
 class Runner:
     def __init__(self, store: RunStore | None, registry: Registry | None = None,
-                 listeners: Iterable[Listener] = (), cache: StepCache | None = None):
+                 listeners: Iterable[Listener] = (), cache: StepCache | None = None,
+                 llm: LLMClient | None = None):
         self.store = store
         self.registry = registry or default_registry()
+        # the worker process starts on the first AI request, not before
+        self.llm = llm if llm is not None else LLMClient()
         sinks = ([store.record] if store else []) + list(listeners)
-        self.executor = Executor(self.registry, cache=cache, listeners=sinks)
+        self.executor = Executor(self.registry, cache=cache, listeners=sinks, llm=self.llm)
+
+    def close(self) -> None:
+        self.llm.close()
 
     def load(self, path: Path | str) -> Workflow:
         return load_workflow(path)

@@ -43,3 +43,30 @@ def registry() -> Registry:
 @pytest.fixture
 def events() -> list[Event]:
     return []
+
+
+@pytest.fixture(scope="session")
+def llm():
+    """One inference worker for the session, the default model staying loaded."""
+    from desktop.llm.client import LLMClient
+
+    client = LLMClient()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def fresh_llm():
+    """A worker of its own, for tests that kill or break it."""
+    from desktop.llm.client import LLMClient
+
+    client = LLMClient()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def default_model():
+    from desktop.llm import catalog
+
+    return catalog.default_model()

@@ -117,26 +117,27 @@ def set_default(name: str) -> Model:
 
 def import_model(source: Path | str, link: bool = False) -> Model:
     """Copy (or symlink) a GGUF into the user's model folder after checking it."""
-    source = Path(source).expanduser().resolve()
+    given = Path(source).expanduser()
+    source = given.resolve()
     info = _load(source).info          # refuses what is not a readable GGUF
     target_dir = user_models_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / source.name
+    target = target_dir / given.name
     if target.exists() or target.is_symlink():
-        raise ModelError(f"a model named {source.name} is already in {target_dir}")
+        raise ModelError(f"a model named {given.name} is already in {target_dir}")
     if link:
         target.symlink_to(source)
     else:
         free = shutil.disk_usage(target_dir).free
         if free < info.file_size + 64 * 1024 * 1024:
-            raise ModelError(f"not enough free disk space in {target_dir} to copy {source.name} "
+            raise ModelError(f"not enough free disk space in {target_dir} to copy {given.name} "
                              f"({info.file_size / 1e9:.1f} GB needed, {free / 1e9:.1f} GB free)")
         fd, tmp = tempfile.mkstemp(dir=target_dir, prefix=".import-", suffix=".part")
         os.close(fd)
         try:
             shutil.copyfile(source, tmp)
             if Path(tmp).stat().st_size != info.file_size:
-                raise ModelError(f"copying {source.name} gave a file of the wrong size")
+                raise ModelError(f"copying {given.name} gave a file of the wrong size")
             os.replace(tmp, target)
         finally:
             Path(tmp).unlink(missing_ok=True)

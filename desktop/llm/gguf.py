@@ -94,7 +94,7 @@ class _Reader:
 
     def string(self) -> str:
         n = self.scalar("<Q")
-        if n > MAX_STRING or self.f.tell() + n > self.size:
+        if n > MAX_STRING:
             raise self.fail(f"a text field claims {n} bytes")
         return self.take(n).decode("utf-8", errors="replace")
 
@@ -144,7 +144,7 @@ def read_gguf(path: Path | str) -> GGUFInfo:
             for _ in range(n_kv):
                 key = r.string()
                 info.metadata[key] = r.value(r.scalar("<I"), key, info)
-            params = 0
+            params, last_offset = 0, 0
             for _ in range(n_tensors):
                 r.string()
                 n_dims = r.scalar("<I")
@@ -154,9 +154,13 @@ def read_gguf(path: Path | str) -> GGUFInfo:
                 for _ in range(n_dims):
                     count *= r.scalar("<Q")
                 r.scalar("<I")
-                r.scalar("<Q")
+                last_offset = max(last_offset, r.scalar("<Q"))
                 params += count
             info.parameter_count = params
+            align = int(info.metadata.get("general.alignment", 32) or 32)
+            data_start = -(-f.tell() // align) * align
+            if n_tensors and data_start + last_offset >= size:
+                raise r.fail("the tensor data is cut short; is the file truncated?")
             return info
     except FileNotFoundError:
         raise GGUFError(f"the model file {path} does not exist") from None

@@ -39,6 +39,14 @@ def numbered(path: Path, n: int) -> Path:
     return path if n == 1 else path.with_name(f"{path.stem} ({n}){path.suffix}")
 
 
+def numbered_free(target: Path) -> Path:
+    """The name write_new would pick now (for dry runs)."""
+    n = 1
+    while numbered(target, n).exists():
+        n += 1
+    return numbered(target, n)
+
+
 def write_new(root: Path, name: str, data: bytes) -> Path:
     """Write `data` to root/name, or 'name (2)', ... if taken. Atomic: the content goes
     to a temporary file first and is linked into place only when complete."""
@@ -90,7 +98,7 @@ class WriteFile(Step):
             Param("folder", "folder", "output", required=True,
                   help="the declared folder to write into"),
             Param("filename", "string", "{stem}.txt", required=True,
-                  help="name of the file; {stem}, {name}, {date}, {time} are filled in"),
+                  help="name of the file; {stem}, {name}, {today}, {time} are filled in"),
             Param("format", "choice", "auto", choices=("auto", "text", "json"),
                   help="auto: JSON for .json names, text otherwise"),
         ),
@@ -100,17 +108,13 @@ class WriteFile(Step):
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         p = ctx.params
         root = ctx.root(p["folder"])
-        name = clean_filename(self._name(ctx, p["filename"]))
+        name = clean_filename(fill_name(p["filename"], name_fields(ctx, None, None)))
         fmt = p["format"]
         if fmt == "auto":
             fmt = "json" if name.lower().endswith(".json") else "text"
         data = serialise(inputs["content"], fmt)
         if ctx.dry_run:
-            target = confined(root, name) if root.exists() else root / name
-            n = 1
-            while numbered(target, n).exists():
-                n += 1
-            target = numbered(target, n)
+            target = numbered_free(root / name)
             ctx.journal("write", target, size=len(data))
             ctx.log(f"dry run: would write {target} ({len(data)} bytes)")
             return {"file": target}
@@ -124,17 +128,78 @@ class WriteFile(Step):
         ctx.journal("write", target, size=len(data))
         return {"file": target}
 
-    @staticmethod
-    def _name(ctx: StepContext, pattern: str) -> str:
-        now = dt.datetime.now()
-        source = ctx.run_input or Path("output")
-        fields = {"stem": source.stem, "name": source.name, "date": now.strftime("%Y-%m-%d"),
-                  "time": now.strftime("%H%M%S"), "run": ctx.run_id[:8]}
+
+class _Fields(dict):
+    """Template fields for file names; a missing one is reported by name."""
+
+    def __missing__(self, key: str) -> Any:
+        raise KeyError(key)
+
+
+def name_fields(ctx: StepContext, source: Path | None, record: dict | None) -> dict[str, Any]:
+    now = dt.datetime.now()
+    src = source or ctx.run_input or Path("output")
+    fields: dict[str, Any] = {"stem": src.stem, "name": src.name, "ext": src.suffix,
+                              "today": now.strftime("%Y-%m-%d"), "time": now.strftime("%H%M%S"),
+                              "run": ctx.run_id[:8]}
+    for key, value in (record or {}).items():
+        if isinstance(key, str) and key.isidentifier():
+            fields[key] = "unknown" if value is None or value == "" else value
+    return fields
+
+
+def fill_name(pattern: str, fields: dict[str, Any]) -> str:
+    try:
+        return pattern.format_map(_Fields(fields))
+    except KeyError as e:
+        known = ", ".join("{%s}" % k for k in fields)
+        raise StepError(f"file name '{pattern}' uses an unknown field {e} (known: {known})") from None
+    except (IndexError, ValueError) as e:
+        raise StepError(f"file name '{pattern}' is not a valid pattern ({e})") from None
+
+
+class CopyFile(Step):
+    spec = StepSpec(
+        id="files.copy_file",
+        title="Copy and rename",
+        category="Files",
+        description="Copies a file into a declared folder under a name built from a pattern, "
+                    "e.g. '{date}_{vendor}{ext}' with fields from a record. The original stays; "
+                    "an existing file is never replaced.",
+        inputs=(Port("file", PortType.FILE, help="the file to copy"),
+                Port("record", PortType.JSON, required=False, help="fields for the name")),
+        outputs=(Port("file", PortType.FILE, help="the copy"),),
+        params=(
+            Param("folder", "folder", "output", required=True, help="the declared folder to copy into"),
+            Param("filename", "string", "{stem}{ext}", required=True,
+                  help="new name; {stem}, {ext}, {today} and the record's fields are filled in"),
+        ),
+        side_effects=True,
+    )
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        source = Path(inputs["file"])
+        root = ctx.root(ctx.params["folder"])
+        name = clean_filename(fill_name(ctx.params["filename"], name_fields(ctx, source, inputs.get("record"))))
         try:
-            return pattern.format_map(fields)
-        except (KeyError, IndexError, ValueError) as e:
-            known = ", ".join("{%s}" % k for k in fields)
-            raise StepError(f"file name '{pattern}' uses an unknown field {e} (known: {known})") from None
+            data = source.read_bytes()
+        except FileNotFoundError:
+            raise StepError(f"{source} disappeared before it could be copied") from None
+        except OSError as e:
+            raise StepError(f"{source} cannot be read: {e.strerror}") from None
+        if ctx.dry_run:
+            target = numbered_free(root / name)
+            ctx.journal("copy", target, source, size=len(data))
+            return {"file": target}
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            target = write_new(root, name, data)
+        except PermissionError:
+            raise StepError(f"the folder {root} is not writable (permission denied)") from None
+        except OSError as e:
+            raise StepError(f"could not write into {root}: {e.strerror or e}") from None
+        ctx.journal("copy", target, source, size=len(data))
+        return {"file": target}
 
 
-STEPS = [WriteFile]
+STEPS = [WriteFile, CopyFile]

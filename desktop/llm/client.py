@@ -203,19 +203,20 @@ class LLMClient:
             cancel_sent_at = None
             try:
                 while True:
+                    # checked on every message too: a streaming reply never leaves the queue empty
+                    if cancel is not None and cancel.cancelled:
+                        if cancel_sent_at is None:
+                            cancel_sent_at = time.monotonic()
+                            try:
+                                self._send({"op": "cancel", "target": rid})
+                            except OSError:
+                                pass
+                        elif time.monotonic() - cancel_sent_at > CANCEL_GRACE:
+                            self._kill()      # stuck in native code: a fresh worker comes next
+                            raise Cancelled()
                     try:
                         msg = replies.get(timeout=_POLL)
                     except queue.Empty:
-                        if cancel is not None and cancel.cancelled:
-                            if cancel_sent_at is None:
-                                cancel_sent_at = time.monotonic()
-                                try:
-                                    self._send({"op": "cancel", "target": rid})
-                                except OSError:
-                                    pass
-                            elif time.monotonic() - cancel_sent_at > CANCEL_GRACE:
-                                self._kill()      # stuck in native code: a fresh worker comes next
-                                raise Cancelled()
                         continue
                     event = msg.get("event")
                     if event == "token":

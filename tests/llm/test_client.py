@@ -1,0 +1,211 @@
+"""The inference worker with the real default model: streaming, determinism, cancel,
+crashes, bad models, context limits, ordering, prefix reuse."""
+
+import json
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from desktop.engine.context import Cancelled, CancelToken
+from desktop.llm import catalog
+from desktop.llm.catalog import Model, ModelError
+from desktop.llm.client import WorkerCrashed
+from desktop.llm.grammar import schema_to_gbnf
+from desktop.llm.prompts import chat_prompt
+
+pytestmark = pytest.mark.model
+
+STORY_REQUEST = "Write a very long story about a lighthouse keeper and her cat."
+
+
+@pytest.fixture
+def story(default_model):
+    """A prompt the model answers at length (it streams tokens for many seconds)."""
+    return chat_prompt(default_model, "You are a helpful AI assistant named SmolLM, trained by "
+                       "Hugging Face", STORY_REQUEST).text
+
+
+def test_generation_streams_and_is_deterministic(llm, default_model):
+    prompt = chat_prompt(default_model, "You are a helpful AI assistant named SmolLM, trained by "
+                         "Hugging Face", "What is the capital of France? Answer in one word.")
+    pieces = []
+    first = llm.generate(default_model, prompt.body, prefix=prompt.prefix, max_tokens=24,
+                         on_token=pieces.append)
+    second = llm.generate(default_model, prompt.body, prefix=prompt.prefix, max_tokens=24)
+    assert "Paris" in first.text
+    assert "".join(pieces) == first.text
+    assert second.text == first.text
+    assert first.tokens_out > 0 and first.tokens_in > 10
+    assert llm.stats()["n_ctx"] == 4096
+
+
+def test_the_model_stays_loaded_between_requests(llm, default_model):
+    llm.generate(default_model, "Hello", max_tokens=2)
+    pid = llm.pid
+    assert llm.ensure_model(default_model) is None          # nothing to do
+    llm.generate(default_model, "Hello again", max_tokens=2)
+    assert llm.pid == pid
+
+
+def test_cancel_stops_generation_within_half_a_second(llm, default_model, story):
+    cancel = CancelToken()
+    started = threading.Event()
+    outcome = {}
+
+    def run():
+        try:
+            llm.generate(default_model, story, max_tokens=3000, cancel=cancel,
+                         on_token=lambda t: started.set())
+        except Cancelled:
+            outcome["cancelled_at"] = time.perf_counter()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert started.wait(60)
+    cancelled = time.perf_counter()
+    cancel.cancel()
+    thread.join(5)
+    assert "cancelled_at" in outcome
+    assert outcome["cancelled_at"] - cancelled < 0.5
+    # the worker is still usable
+    assert llm.generate(default_model, "Say yes.", max_tokens=3).tokens_out > 0
+
+
+def test_waiting_for_the_worker_can_be_cancelled(llm, default_model, story):
+    busy = threading.Event()
+    release = CancelToken()
+
+    def hog():
+        try:
+            llm.generate(default_model, story, max_tokens=3000, cancel=release,
+                         on_token=lambda t: busy.set())
+        except Cancelled:
+            pass
+
+    thread = threading.Thread(target=hog)
+    thread.start()
+    assert busy.wait(30)
+    waiting = CancelToken()
+    waiting.cancel()
+    with pytest.raises(Cancelled):
+        llm.generate(default_model, "queued", max_tokens=5, cancel=waiting)
+    release.cancel()
+    thread.join(5)
+
+
+def test_requests_are_served_in_order(llm, default_model, story):
+    order = []
+    lock = threading.Lock()
+
+    def ask(i):
+        llm.count_tokens(default_model, f"request {i}")
+        with lock:
+            order.append(i)
+
+    gate = threading.Event()
+    hold = CancelToken()
+    t0 = threading.Thread(target=lambda: llm.generate(
+        default_model, story, max_tokens=40, cancel=hold, on_token=lambda t: gate.set()))
+    t0.start()
+    assert gate.wait(30)
+    threads = []
+    for i in range(4):
+        t = threading.Thread(target=ask, args=(i,))
+        t.start()
+        threads.append(t)
+        while len(llm._turns._queue) < i + 2:     # wait until it has queued
+            time.sleep(0.001)
+    t0.join(30)
+    for t in threads:
+        t.join(30)
+    assert order == [0, 1, 2, 3]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGABRT])
+def test_worker_killed_mid_generation(fresh_llm, default_model, sig, story):
+    started = threading.Event()
+    errors = []
+
+    def run():
+        try:
+            fresh_llm.generate(default_model, story, max_tokens=3000, on_token=lambda t: started.set())
+        except WorkerCrashed as e:
+            errors.append(str(e))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert started.wait(60)
+    os.kill(fresh_llm.pid, sig)
+    thread.join(10)
+    assert errors and f"was killed by {sig.name} while generating with {default_model.name}" in errors[0]
+    # the next request gets a new worker and works
+    again = fresh_llm.generate(default_model, "Say hello.", max_tokens=5)
+    assert again.tokens_out > 0 and fresh_llm.restarts == 1
+
+
+def test_corrupt_model_fails_clearly_is_remembered_and_can_be_reset(fresh_llm, default_model, tmp_path):
+    corrupt = tmp_path / "broken-weights.gguf"
+    data = bytearray(default_model.path.read_bytes())
+    data[len(data) // 3:len(data) // 3 + 4096] = os.urandom(4096)    # damaged tensor data
+    data = data[: len(data) - 1_000_000]                               # and cut short
+    corrupt.write_bytes(bytes(data))
+    bad = Model(corrupt, default_model.info)       # metadata as it claims, data broken
+    with pytest.raises(ModelError) as info:
+        fresh_llm.generate(bad, "hello", max_tokens=5)
+    assert "broken-weights.gguf" in str(info.value)
+    assert "broken-weights.gguf" in catalog.crashed_models()
+    with pytest.raises(ModelError, match="it is not loaded automatically again.*runnel models reset"):
+        fresh_llm.generate(bad, "hello", max_tokens=5)
+    # the good model still works in the same client
+    assert fresh_llm.generate(default_model, "Say hi.", max_tokens=4).tokens_out > 0
+    assert catalog.forget_crash("broken-weights.gguf")
+    assert "broken-weights.gguf" not in catalog.crashed_models()
+
+
+def test_model_too_large_for_memory_is_refused(fresh_llm, default_model, monkeypatch):
+    monkeypatch.setattr(catalog, "available_memory", lambda: 64 * 2**20)
+    with pytest.raises(ModelError, match=r"needs about 0\.\d GiB .* choose a smaller model"):
+        fresh_llm.generate(default_model, "hello", max_tokens=5)
+    assert fresh_llm.pid is None          # nothing was even started
+
+
+def test_a_prompt_longer_than_the_context_is_never_sent(llm, default_model):
+    long_text = "word " * 5000
+    with pytest.raises(ModelError, match="does not fit the context of 4096"):
+        llm.generate(default_model, long_text, max_tokens=10)
+
+
+def test_grammar_constrains_output_to_the_schema(llm, default_model):
+    schema = {"type": "object", "properties": {
+        "city": {"type": "string", "maxLength": 30},
+        "country": {"enum": ["France", "Italy", "Spain"]},
+        "population_millions": {"type": "number"}}}
+    prompt = chat_prompt(default_model, "Answer with JSON.", "Which city is the capital of France?")
+    gen = llm.generate(default_model, prompt.body, prefix=prompt.prefix, max_tokens=80,
+                       grammar=schema_to_gbnf(schema))
+    record = json.loads(gen.text)
+    assert set(record) == {"city", "country", "population_millions"}
+    assert record["country"] in ("France", "Italy", "Spain")
+
+
+def test_prefix_state_is_reused_across_documents(llm, default_model):
+    instruction = "Extract the sender's name. " * 40
+    docs = ["Letter from Anna to Bob.", "Note from Carl to Dora.", "Memo from Eve to Finn."]
+    results = []
+    for i, doc in enumerate(docs):
+        prompt = chat_prompt(default_model, instruction, doc)
+        results.append(llm.generate(default_model, prompt.body, prefix=prompt.prefix, max_tokens=4))
+        llm.generate(default_model, f"unrelated request {i}", max_tokens=2)   # evicts the KV
+    assert results[0].tokens_evaluated == results[0].tokens_in
+    prefix_len = llm.count_tokens(default_model, chat_prompt(default_model, instruction, "").prefix)
+    for r in results[1:]:
+        assert r.tokens_evaluated == r.tokens_in - prefix_len
+
+
+def test_token_round_trip(llm, default_model):
+    text = "Invoice № 17 — total €214.08"
+    tokens = llm.tokenize(default_model, text)
+    assert llm.detokenize(default_model, tokens) == text

@@ -76,6 +76,23 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("steps", help="list the available steps")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=cmd_steps)
+
+    m = sub.add_parser("models", help="local language models: list, import, choose, inspect")
+    msub = m.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    ml = msub.add_parser("list", help="installed models and the default")
+    ml.add_argument("--json", action="store_true")
+    mi = msub.add_parser("import", help="copy (or link) a GGUF file into your model folder")
+    mi.add_argument("path")
+    mi.add_argument("--link", action="store_true", help="link to the file instead of copying it")
+    md = msub.add_parser("default", help="choose the model AI steps use by default")
+    md.add_argument("name")
+    mf = msub.add_parser("info", help="what a model is and the memory it needs")
+    mf.add_argument("name", nargs="?", help="a model name (default: the default model)")
+    mf.add_argument("--context", type=int, default=None, metavar="TOKENS")
+    mf.add_argument("--json", action="store_true")
+    mr = msub.add_parser("reset", help="allow a model that failed to load to be loaded again")
+    mr.add_argument("name")
+    m.set_defaults(handler=cmd_models)
     return p
 
 
@@ -297,6 +314,83 @@ def cmd_steps(args: argparse.Namespace) -> int:
         for p in s.params:
             print(f"      {p.name} ({p.kind}, default {p.default!r}): {p.help}")
     return EXIT_OK
+
+
+# ---------------------------------------------------------------- models
+
+def _model_row(model: Any, default: str | None) -> dict[str, Any]:
+    info = model.info
+    return {"name": model.name, "path": str(model.path), "default": model.name == default,
+            "architecture": info.architecture, "parameters": info.parameter_count,
+            "quantization": info.quantization, "context_length": info.context_length,
+            "file_size": info.file_size, "chat_template": bool(info.chat_template)}
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from desktop.llm import catalog
+    from desktop.llm.catalog import ModelError
+
+    action = args.models_command
+    try:
+        if action == "list":
+            models, problems = catalog.list_models()
+            try:
+                default = catalog.default_model().name
+            except ModelError:
+                default = None
+            rows = [_model_row(m, default) for m in models]
+            crashed = catalog.crashed_models()
+            if args.json:
+                print(json.dumps({"models": rows, "problems": problems, "failed": crashed}, indent=2))
+                return EXIT_OK
+            if not rows:
+                print("no models installed: run `bash packaging/setup.sh` for the default model, "
+                      "or `runnel models import FILE.gguf`")
+            for r in rows:
+                mark = "*" if r["default"] else " "
+                note = "  (failed to load: see `runnel models reset`)" if r["name"] in crashed else ""
+                print(f"{mark} {r['name']:<40} {r['parameters'] / 1e6:>8.0f}M  {r['quantization']:<7} "
+                      f"ctx {r['context_length']:<6} {r['file_size'] / 2**20:>7.0f} MiB{note}")
+            for p in problems:
+                print(f"  unreadable: {p}", file=sys.stderr)
+            return EXIT_OK
+        if action == "import":
+            model = catalog.import_model(args.path, link=args.link)
+            print(f"imported {model.name} ({model.info.parameter_count / 1e6:.0f}M parameters, "
+                  f"{model.info.quantization}) into {model.path.parent}")
+            return EXIT_OK
+        if action == "default":
+            model = catalog.set_default(args.name)
+            print(f"default model: {model.name}")
+            return EXIT_OK
+        if action == "reset":
+            found = catalog.forget_crash(catalog.find_model(args.name).name)
+            print("it will be loaded again when a step needs it" if found
+                  else f"{args.name} had not failed; nothing to reset")
+            return EXIT_OK
+        model = catalog.find_model(args.name)
+        n_ctx = model.context_for(args.context)
+        row = _model_row(model, catalog.default_model().name)
+        row.update(context=n_ctx, memory_needed=model.memory_needed(n_ctx),
+                   memory_available=catalog.available_memory(),
+                   warning=catalog.check_fits(model, n_ctx))
+        if args.json:
+            print(json.dumps(row, indent=2))
+            return EXIT_OK
+        print(f"{row['name']}{'  (default)' if row['default'] else ''}")
+        print(f"  file          {row['path']} ({row['file_size'] / 2**20:.0f} MiB)")
+        print(f"  model         {row['architecture']}, {row['parameters'] / 1e6:.0f}M parameters, "
+              f"{row['quantization']}")
+        print(f"  context       trained for {row['context_length']} tokens; Runnel uses {n_ctx}")
+        print(f"  chat template {'from the model' if row['chat_template'] else 'none (ChatML is used)'}")
+        print(f"  memory        about {row['memory_needed'] / 2**30:.2f} GiB at {n_ctx} tokens; "
+              f"{row['memory_available'] / 2**30:.1f} GiB available")
+        if row["warning"]:
+            print(f"  warning       {row['warning']}")
+        return EXIT_OK
+    except ModelError as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_RUN_FAILED
 
 
 if __name__ == "__main__":

@@ -92,9 +92,10 @@ class _Turns:
 
 class LLMClient:
     def __init__(self, n_threads: int | None = None, n_ctx: int | None = None,
-                 python: str | None = None):
+                 python: str | None = None, reuse_prefix: bool = True):
         self.n_threads = n_threads or default_threads()
         self.n_ctx = n_ctx
+        self.reuse_prefix = reuse_prefix      # keep the KV state of shared instruction prefixes
         self.python = python or sys.executable
         self._proc: subprocess.Popen | None = None
         self._replies: dict[int, queue.Queue] = {}
@@ -317,14 +318,15 @@ class LLMClient:
 
     def generate(self, model: Model, prompt: str, *, prefix: str = "", max_tokens: int = 256,
                  temperature: float = 0.0, seed: int = 0, grammar: str | None = None,
-                 stop: list[str] | None = None, reuse_prefix: bool = True,
+                 stop: list[str] | None = None, reuse_prefix: bool | None = None,
                  repeat_penalty: float = 1.0,
                  cancel: CancelToken | None = None, on_token: Callable[[str], None] | None = None,
                  n_ctx: int | None = None) -> Generation:
         reply = self._with_model(model, "generate", {
             "prefix": prefix, "prompt": prompt, "max_tokens": max_tokens,
             "temperature": temperature, "seed": seed, "grammar": grammar, "stop": stop or [],
-            "reuse_prefix": reuse_prefix, "stream": on_token is not None,
+            "reuse_prefix": self.reuse_prefix if reuse_prefix is None else reuse_prefix,
+            "stream": on_token is not None,
             "repeat_penalty": repeat_penalty},
             cancel=cancel, on_token=on_token, n_ctx=n_ctx)
         return Generation(reply["text"], reply["finish"], reply["tokens_in"],

@@ -44,6 +44,25 @@ class Model:
         return min(requested or DEFAULT_CONTEXT, trained)
 
 
+_infos: dict[tuple[str, int, int], GGUFInfo] = {}
+
+
+def read_info(path: Path) -> GGUFInfo:
+    """GGUF metadata, read once per file version (a model's token list takes ~80 ms to
+    walk, and every AI step asks which model it runs)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise GGUFError(f"the model file {path} does not exist") from None
+    except OSError as e:
+        raise GGUFError(f"the model file {path} cannot be read: {e.strerror}") from None
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    info = _infos.get(key)
+    if info is None:
+        info = _infos[key] = read_gguf(path)
+    return info
+
+
 def model_dirs() -> list[Path]:
     return [user_models_dir(), checkout_models_dir()]
 
@@ -58,7 +77,7 @@ def list_models() -> tuple[list[Model], list[str]]:
             if path.name in seen:
                 continue
             try:
-                models.append(Model(path, read_gguf(path)))
+                models.append(Model(path, read_info(path)))
                 seen.add(path.name)
             except GGUFError as e:
                 problems.append(str(e))
@@ -87,7 +106,7 @@ def find_model(name: str | None) -> Model:
 
 def _load(path: Path) -> Model:
     try:
-        return Model(path, read_gguf(path))
+        return Model(path, read_info(path))
     except GGUFError as e:
         raise ModelError(str(e)) from None
 

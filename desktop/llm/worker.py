@@ -24,6 +24,9 @@ from collections import OrderedDict
 from typing import Any, Callable
 
 STATE_CACHE_ENTRIES = 4
+# Streamed tokens are sent in small bundles: a message per token would wake the app
+# (and steal a core from llama.cpp on small machines) hundreds of times a second.
+STREAM_INTERVAL = 0.05
 
 
 class RequestError(Exception):
@@ -187,6 +190,7 @@ class Worker:
         text, out_tokens, finish = "", 0, "length"
         first_token_at = None
         stream = bool(req.get("stream", True))
+        sent, last_sent = 0, 0.0
         vocab = llm._model.vocab
         for token in llm.generate(tokens, temp=float(req.get("temperature", 0.0)),
                                   top_k=int(req.get("top_k", 40)), top_p=float(req.get("top_p", 0.95)),
@@ -207,14 +211,19 @@ class Worker:
                     text = text[: text.index(hit)]
                     finish = "stop"
                     break
-            if piece and stream:
-                self.send({"id": rid, "event": "token", "text": piece})
+            if stream and len(text) > sent:
+                now = time.perf_counter()
+                if now - last_sent >= STREAM_INTERVAL:
+                    self.send({"id": rid, "event": "token", "text": text[sent:]})
+                    sent, last_sent = len(text), now
             if rid in self.cancelled:
                 finish = "cancelled"
                 break
             if out_tokens >= max_tokens:
                 break
         text += decoder.decode(b"", final=True)
+        if stream and len(text) > sent:
+            self.send({"id": rid, "event": "token", "text": text[sent:]})
         done = time.perf_counter()
         first = first_token_at or done
         return {"text": text, "finish": finish, "tokens_in": len(tokens),

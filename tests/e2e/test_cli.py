@@ -141,8 +141,9 @@ def test_validate_lists_every_problem(tmp_path):
     assert "option 'max_pages' is 0; the smallest allowed is 1" in proc.stdout
     assert "unknown step type 'zz.top'" in proc.stdout
     assert "required input 'file' (file) is not connected" in proc.stdout
-    ok = runnel("validate", *map(str, sorted(WORKFLOWS.glob("*.yaml"))))
-    assert ok.returncode == 0 and ok.stdout.count(": ok (") == 2
+    examples = sorted(WORKFLOWS.glob("*.yaml"))
+    ok = runnel("validate", *map(str, examples))
+    assert ok.returncode == 0 and ok.stdout.count(": ok (") == len(examples)
 
 
 def test_steps_lists_the_registry():

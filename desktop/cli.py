@@ -26,7 +26,7 @@ from desktop.engine.events import (BatchProgress, Event, RunFinished, RunStarted
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.registry import default_registry
 from desktop.engine.validate import validate
-from desktop.paths import database_path
+from desktop.paths import DataFolderError, database_path
 from desktop.store.runs import RunStore, StoreError
 
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_INVALID, EXIT_STORE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
@@ -35,6 +35,9 @@ _MARK = {Status.DONE: "ok", Status.CACHED: "cached", Status.SKIPPED: "skipped",
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):      # odd file names must not crash printing
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -42,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         return args.handler(args)
-    except StoreError as e:
+    except (StoreError, DataFolderError) as e:
         print(f"runnel: {e}", file=sys.stderr)
         return EXIT_STORE
     except BrokenPipeError:
@@ -59,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--dry-run", action="store_true",
                    help="steps that write or move files only report what they would do")
     r.add_argument("--json", action="store_true", help="print a machine-readable summary")
-    r.add_argument("--folder", action="append", default=[], metavar="NAME=PATH",
+    r.add_argument("--folder", action="append", default=[], metavar="NAME=PATH", type=_folder_pair,
                    help="use PATH for the workflow's declared folder NAME")
     r.set_defaults(handler=cmd_run)
 
@@ -133,28 +136,47 @@ class _Progress:
                       file=self.out, flush=True)
 
 
-def _folders(pairs: list[str]) -> dict[str, str] | None:
-    out = {}
-    for pair in pairs:
-        name, sep, path = pair.partition("=")
-        if not sep or not name or not path:
-            raise SystemExit(f"runnel: --folder takes NAME=PATH, not {pair!r}")
-        out[name] = path
-    return out
+def _folder_pair(text: str) -> tuple[str, str]:
+    name, sep, path = text.partition("=")
+    if not sep or not name or not path:
+        raise argparse.ArgumentTypeError(f"takes NAME=PATH, not {text!r}")
+    return name, str(Path(path).expanduser().absolute())   # relative to where you are
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     from desktop.runner import Runner
 
-    folders = _folders(args.folder)
+    folders = dict(args.folder)
+    workflow: Any = args.workflow
+    try:
+        workflow = load_workflow(args.workflow)
+    except WorkflowFileError:
+        pass                       # the runner records the failed run with the reason
+    else:
+        unknown = sorted(set(folders) - set(workflow.folders))
+        if unknown:
+            declared = ", ".join(sorted(workflow.folders)) or "none"
+            print(f"runnel: --folder {unknown[0]}: the workflow declares no folder of that name "
+                  f"(declared: {declared})", file=sys.stderr)
+            return EXIT_USAGE
     store = RunStore(database_path())
     progress = _Progress(sys.stderr, live=sys.stderr.isatty() and not args.json)
     runner = Runner(store, listeners=[progress])
     cancel = CancelToken()
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+
+    def on_interrupt(*_: Any) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt     # second Ctrl-C: stop now
+        cancel.cancel()
+        print("cancelling... (Ctrl-C again to stop at once)", file=sys.stderr, flush=True)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        batch = runner.run(args.workflow, args.inputs, dry_run=args.dry_run, cancel=cancel,
+        batch = runner.run(workflow, args.inputs, dry_run=args.dry_run, cancel=cancel,
                            folders=folders)
+    except KeyboardInterrupt:
+        print("stopped; the run in progress is recorded as interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGINT, previous)
         runner.close()

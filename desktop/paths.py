@@ -11,10 +11,21 @@ from platformdirs import user_data_path
 CHECKOUT = Path(__file__).resolve().parent.parent
 
 
+class DataFolderError(Exception):
+    """The data folder cannot be used; the message says which and why."""
+
+
 def runnel_home() -> Path:
     env = os.environ.get("RUNNEL_HOME")
     home = Path(env).expanduser() if env else user_data_path("Runnel", appauthor=False)
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise DataFolderError(f"the Runnel data folder {home} is a file, not a folder "
+                              "(check RUNNEL_HOME)") from None
+    except OSError as e:
+        raise DataFolderError(f"the Runnel data folder {home} cannot be created: "
+                              f"{e.strerror or e}") from None
     return home
 
 

@@ -8,6 +8,7 @@ upgraded through the functions registered with `migration`.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -41,9 +42,15 @@ def migration(from_version: int) -> Callable[[Callable[[dict], dict]], Callable[
 def load_workflow(path: Path | str) -> Workflow:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise WorkflowFileError(path, "this is not a regular file (a device or a pipe?)")
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
             raise WorkflowFileError(path, "the file is larger than 5 MB; it is not a workflow")
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise WorkflowFileError(path, "the file does not exist") from None
     except IsADirectoryError:
@@ -61,7 +68,13 @@ def load_workflow(path: Path | str) -> Workflow:
 def loads(text: str, path: Path | str | None = None) -> Workflow:
     p = Path(path) if path else None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
+    except RecursionError:
+        raise WorkflowFileError(p, "the YAML is nested too deeply to be a workflow") from None
+    except _Refused as e:
+        raise WorkflowFileError(p, str(e)) from None
+    except (ValueError, OverflowError):
+        raise WorkflowFileError(p, "a number in the file is too long to be read") from None
     except yaml.YAMLError as e:
         where = ""
         mark = getattr(e, "problem_mark", None)
@@ -77,17 +90,62 @@ def loads(text: str, path: Path | str | None = None) -> Workflow:
     return wf
 
 
+class _Refused(Exception):
+    pass
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loading, plus: no anchors or aliases (they let a small file expand into a
+    huge one), and a key given twice is an error rather than a silent overwrite."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _Refused(f"YAML aliases ('*name') are not allowed in a workflow file "
+                           f"(line {mark.line + 1})")
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise _Refused(f"YAML anchors ('&name') are not allowed in a workflow file "
+                           f"(line {event.start_mark.line + 1})")
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise _Refused(f"line {key_node.start_mark.line + 1}: a mapping key must be "
+                               "text") from None
+            if key in seen:
+                raise _Refused(f"'{_short(key)}' is given twice in the same mapping "
+                               f"(line {key_node.start_mark.line + 1})")
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """A value as it may appear inside an error sentence: bounded."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**18:
+        return "a huge number"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _migrate(data: dict, path: Path | None) -> dict:
     version = data.get("schema_version")
     if version is None:
         raise WorkflowFileError(path, "'schema_version' is missing (this format is version 1)")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise WorkflowFileError(path, f"'schema_version' must be a whole number, not {version!r}")
+        raise WorkflowFileError(path, f"'schema_version' must be a whole number, not '{_short(version)}'")
     if version > SCHEMA_VERSION:
-        raise WorkflowFileError(path, f"schema_version {version} is newer than this Runnel understands "
+        raise WorkflowFileError(path, f"schema_version {_short(version)} is newer than this Runnel understands "
                                       f"(up to {SCHEMA_VERSION}); update Runnel to open it")
     if version < 1:
-        raise WorkflowFileError(path, f"schema_version {version} does not exist; the first version is 1")
+        raise WorkflowFileError(path, f"schema_version {_short(version)} does not exist; the first version is 1")
     while version < SCHEMA_VERSION:
         upgrade = _MIGRATIONS.get(version)
         if upgrade is None:
@@ -150,7 +208,7 @@ def _trigger(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Trigge
         raise fail(f"trigger {i + 1}: unknown key '{unknown[0]}'")
     kind = raw.get("kind")
     if kind not in ("folder", "quick_action"):
-        raise fail(f"trigger {i + 1}: 'kind' must be 'folder' or 'quick_action', not {kind!r}")
+        raise fail(f"trigger {i + 1}: 'kind' must be 'folder' or 'quick_action', not '{_short(kind)}'")
     path = raw.get("path")
     if kind == "folder" and (not isinstance(path, str) or not path.strip()):
         raise fail(f"trigger {i + 1}: a folder trigger needs a 'path'")
@@ -172,7 +230,7 @@ def _node(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Node:
         raise fail(f"node {i + 1} must be a mapping with 'id' and 'type'")
     node_id = raw.get("id")
     if not isinstance(node_id, str) or not NODE_ID.match(node_id):
-        raise fail(f"node {i + 1} has a missing or invalid id {node_id!r} "
+        raise fail(f"node {i + 1} has a missing or invalid id '{_short(node_id)}' "
                    "(use letters, digits, '_' and '-', starting with a letter)")
     unknown = [k for k in raw if k not in _NODE_KEYS]
     if unknown:
@@ -185,7 +243,7 @@ def _node(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Node:
         raise fail("'params' must be a mapping of option names to values", node_id)
     on_error = raw.get("on_error", "fail")
     if on_error not in ERROR_POLICIES:
-        raise fail(f"'on_error' is {on_error!r}; it must be one of {', '.join(ERROR_POLICIES)}", node_id)
+        raise fail(f"'on_error' is '{_short(on_error)}'; it must be one of {', '.join(ERROR_POLICIES)}", node_id)
     retries = raw.get("retries", 0)
     if isinstance(retries, bool) or not isinstance(retries, int) or not 0 <= retries <= 10:
         raise fail("'retries' must be a whole number from 0 to 10", node_id)
@@ -207,7 +265,7 @@ def _link(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Link:
     for key in _LINK_KEYS:
         ref = raw[key]
         if not isinstance(ref, str) or ref.count(".") != 1 or not all(ref.split(".")):
-            raise fail(f"link {i + 1}: '{key}' is {ref!r}; it must be 'node.port'")
+            raise fail(f"link {i + 1}: '{key}' is '{_short(ref)}'; it must be 'node.port'")
         ends.extend(ref.split("."))
     return Link(*ends)
 

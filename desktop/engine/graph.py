@@ -33,32 +33,28 @@ def topological_order(nodes: list[str], edges: Iterable[tuple[str, str]]) -> lis
 
 
 def find_cycle(nodes: list[str], edges: Iterable[tuple[str, str]]) -> list[str] | None:
-    """One cycle as a list of node ids, or None."""
+    """One cycle as a list of node ids, or None. Iterative: long chains are fine."""
     succ: dict[str, list[str]] = defaultdict(list)
     for a, b in edges:
         succ[a].append(b)
-    state: dict[str, int] = {}   # 1 = on the stack, 2 = done
-    stack: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        state[n] = 1
-        stack.append(n)
-        for m in succ[n]:
-            if state.get(m) == 1:
-                return stack[stack.index(m):]
-            if m not in state:
-                found = visit(m)
-                if found:
-                    return found
-        stack.pop()
-        state[n] = 2
-        return None
-
-    for n in nodes:
-        if n not in state:
-            found = visit(n)
-            if found:
-                return found
+    state: dict[str, int] = {}   # 1 = on the path, 2 = done
+    for start in nodes:
+        if start in state:
+            continue
+        path: list[str] = [start]
+        iters = [iter(succ[start])]
+        state[start] = 1
+        while iters:
+            nxt = next(iters[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                iters.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                iters.append(iter(succ[nxt]))
     return None
 
 

@@ -16,7 +16,8 @@ def _canonical(value: Any) -> Any:
     """A JSON-able stand-in for `value` that changes whenever its content does."""
     if isinstance(value, Document):
         return {"document": str(value.path), "kind": value.kind,
-                "pages": [hashlib.sha256(p.encode()).hexdigest() for p in value.pages],
+                "pages": [hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
+                          for p in value.pages],
                 "metadata": value.metadata}
     if isinstance(value, Path):
         # a file is identified by its path and its state on disk, not by its bytes:

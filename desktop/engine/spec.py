@@ -63,14 +63,16 @@ class Param:
             return f"option '{self.name}' must be a number, not {_describe(value)}"
         if kind == "choice" and value not in self.choices:
             allowed = ", ".join(repr(c) for c in self.choices)
-            return f"option '{self.name}' is {value!r}; it must be one of {allowed}"
+            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:59] + "…"
+            return f"option '{self.name}' is {shown}; it must be one of {allowed}"
         if kind == "json" and not isinstance(value, (dict, list)):
             return f"option '{self.name}' must be a mapping or a list, not {_describe(value)}"
         if kind in ("int", "float"):
+            shown = str(value) if abs(value) < 10**18 else "a huge number"
             if self.min is not None and value < self.min:
-                return f"option '{self.name}' is {value}; the smallest allowed is {_num(self.min)}"
+                return f"option '{self.name}' is {shown}; the smallest allowed is {_num(self.min)}"
             if self.max is not None and value > self.max:
-                return f"option '{self.name}' is {value}; the largest allowed is {_num(self.max)}"
+                return f"option '{self.name}' is {shown}; the largest allowed is {_num(self.max)}"
         return None
 
 
@@ -98,6 +100,7 @@ class StepSpec:
     version: int = 1             # bump when behaviour changes, so cached results expire
     source: bool = False         # receives the run's input file (the workflow's entry)
     uses_model: bool = False     # the result depends on the model file: it joins the cache key
+    cache: bool = True           # False when the result depends on more than the inputs (the clock)
 
     def __post_init__(self) -> None:
         if not ID_PATTERN.match(self.id):
@@ -126,7 +129,7 @@ class StepSpec:
 
     @property
     def cacheable(self) -> bool:
-        return not self.side_effects and not self.source
+        return self.cache and not self.side_effects and not self.source
 
 
 ERROR_OUTPUT = Port(ERROR_PORT, PortType.JSON, required=False, help="the error, when the step fails")

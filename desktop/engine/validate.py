@@ -102,7 +102,11 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
             add(link.target, f"input '{link.target_port}' has more than one incoming link")
         seen_inputs.add(key)
 
+    error_linked = {link.source for link in wf.links if link.source_port == ERROR_PORT}
     for node in wf.nodes:
+        if node.on_error == "branch" and node.id not in error_linked:
+            add(node.id, "on_error is 'branch' but nothing is connected to its error output, so a "
+                         "failure would go unnoticed; connect it or choose fail or retry")
         spec = specs.get(node.id)
         if spec is None:
             continue

@@ -15,7 +15,6 @@ import re
 from typing import Any, Mapping
 
 import jsonschema
-from jinja2 import TemplateError
 
 from desktop.engine.context import StepContext
 from desktop.engine.errors import StepError
@@ -27,7 +26,7 @@ from desktop.llm.chunking import token_windows
 from desktop.llm.client import Generation, LLMClient
 from desktop.llm.grammar import SchemaError, schema_to_gbnf
 from desktop.llm.prompts import Prompt, chat_prompt
-from desktop.steps.text import render
+from desktop.steps.text import render, template_problems
 
 _SPECIAL = re.compile(r"<\|[^|<>]{0,40}\|>|</?s>|\[/?INST\]")
 _MARGIN = 16
@@ -133,12 +132,13 @@ class PromptStep(AIStep):
 
     @classmethod
     def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        problems = template_problems(params["prompt"], "prompt")
         if params.get("json_schema"):
             try:
                 schema_to_gbnf(params["json_schema"])
             except SchemaError as e:
-                return [f"option 'json_schema' cannot be used for structured output: {e}"]
-        return []
+                problems.append(f"option 'json_schema' cannot be used for structured output: {e}")
+        return problems
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         model = self.model(ctx)
@@ -220,7 +220,7 @@ class Summarize(AIStep):
         if not text.strip():
             raise StepError("there is no text to summarize")
         budget = self.budget(ctx, model, self.instruction(False), ctx.params["max_tokens"])
-        for depth in range(4):        # each round shrinks the text; 4 rounds cover any document
+        for _round in range(4):       # each round shrinks the text; 4 rounds cover any document
             parts = self.chunks(ctx, model, text, budget)
             if len(parts) == 1:
                 gen = self.ask(ctx, model, chat_prompt(model, self.instruction(True), text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from desktop.engine.context import StepContext
 from desktop.engine.document import Document
@@ -47,6 +47,9 @@ def _decode(raw: bytes, partial: bool = False) -> str | None:
     except UnicodeDecodeError as e:
         if partial and e.start >= len(raw) - 3:   # a character cut at the sniff boundary
             return raw[: e.start].decode("utf-8")
+        lenient = raw.decode("utf-8", "replace")
+        if lenient.count("\ufffd") * 200 < len(lenient):   # UTF-8 with a few stray bytes
+            return lenient
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(raw))
@@ -57,6 +60,20 @@ def _decode(raw: bytes, partial: bool = False) -> str | None:
     if any("cp1252" in m.could_be_from_charset for m in matches):
         return raw.decode("cp1252", errors="replace")
     return str(matches[0])
+
+
+def _clean_text(text: str) -> str:
+    """Lone surrogates (from broken font maps) become U+FFFD: they cannot be stored or
+    written as UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
 
 
 def parse_pages(spec: str, count: int) -> list[int]:
@@ -94,6 +111,14 @@ class ReadDocument(Step):
                   help="refuse PDFs with more pages than this"),
         ),
     )
+
+    @classmethod
+    def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        try:
+            parse_pages(params["pages"], 1)
+        except StepError as e:
+            return [f"option 'pages': {e}"]
+        return []
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         path = Path(inputs["file"])
@@ -151,9 +176,9 @@ class ReadDocument(Step):
             pages = []
             for n, index in enumerate(wanted):
                 ctx.progress(n / max(1, len(wanted)), f"page {index + 1} of {count}")
-                pages.append(reader.pages[index].extract_text() or "")
+                pages.append(_clean_text(reader.pages[index].extract_text() or ""))
             info = reader.metadata or {}
-            metadata = {k.lstrip("/").lower(): str(v) for k, v in info.items()
+            metadata = {k.lstrip("/").lower(): _clean_text(str(v)) for k, v in info.items()
                         if isinstance(k, str) and v is not None}
         except StepError:
             raise

@@ -21,10 +21,21 @@ _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 MAX_SUFFIX = 9999
 
 
+MAX_NAME_BYTES = 200     # file systems allow 255; room is left for ' (2)' suffixes
+
+
 def clean_filename(name: str) -> str:
-    """A single safe file name: separators and control characters become '_'."""
-    name = _UNSAFE.sub("_", name).strip().strip(".")
-    return name[:200] or "output"
+    """A single safe file name: separators and control characters become '_', and it is
+    shortened (keeping its extension) to fit every file system."""
+    name = _UNSAFE.sub("_", name).strip().strip(".") or "output"
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or len(ext) > 10:
+        stem, ext = name, ""
+    room = MAX_NAME_BYTES - len(ext.encode("utf-8")) - (1 if ext else 0)
+    stem = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip()
+    return f"{stem}.{ext}" if ext else stem
 
 
 def confined(root: Path, name: str) -> Path:
@@ -39,10 +50,11 @@ def numbered(path: Path, n: int) -> Path:
     return path if n == 1 else path.with_name(f"{path.stem} ({n}){path.suffix}")
 
 
-def numbered_free(target: Path) -> Path:
-    """The name write_new would pick now (for dry runs)."""
+def numbered_free(root: Path, name: str) -> Path:
+    """The name write_new would pick now, with the same checks (for dry runs)."""
+    target = confined(root, name)
     n = 1
-    while numbered(target, n).exists():
+    while numbered(target, n).exists() or numbered(target, n).is_symlink():
         n += 1
     return numbered(target, n)
 
@@ -53,6 +65,7 @@ def write_new(root: Path, name: str, data: bytes) -> Path:
     target = confined(root, name)
     fd, tmp = tempfile.mkstemp(prefix=".runnel-", suffix=".part", dir=root)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)      # mkstemp makes 0600; a result is an ordinary file
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -67,6 +80,15 @@ def write_new(root: Path, name: str, data: bytes) -> Path:
         raise StepError(f"{target.name}: {MAX_SUFFIX} files of that name already exist")
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()      # read once: os.umask is process-wide and not thread-safe
 
 
 def serialise(content: Any, fmt: str) -> bytes:
@@ -114,7 +136,7 @@ class WriteFile(Step):
             fmt = "json" if name.lower().endswith(".json") else "text"
         data = serialise(inputs["content"], fmt)
         if ctx.dry_run:
-            target = numbered_free(root / name)
+            target = numbered_free(root, name)
             ctx.journal("write", target, size=len(data))
             ctx.log(f"dry run: would write {target} ({len(data)} bytes)")
             return {"file": target}
@@ -188,7 +210,7 @@ class CopyFile(Step):
         except OSError as e:
             raise StepError(f"{source} cannot be read: {e.strerror}") from None
         if ctx.dry_run:
-            target = numbered_free(root / name)
+            target = numbered_free(root, name)
             ctx.journal("copy", target, source, size=len(data))
             return {"file": target}
         try:

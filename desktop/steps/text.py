@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Mapping
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from desktop.engine.context import StepContext
@@ -17,6 +17,15 @@ from desktop.engine.types import PortType
 # never call into Python internals or change anything.
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                      keep_trailing_newline=True)
+
+
+def template_problems(template: str, option: str) -> list[str]:
+    """Syntax errors, found before any run."""
+    try:
+        _ENV.parse(template)
+    except TemplateSyntaxError as e:
+        return [f"option '{option}' has a template error at line {e.lineno}: {e.message}"]
+    return []
 
 
 def render(template: str, values: dict[str, Any]) -> str:
@@ -50,7 +59,12 @@ class Template(Step):
             Param("template", "text", "{{ text }}", required=True,
                   help="Jinja2 template; missing values are an error, not blank"),
         ),
+        cache=False,     # {{ today }}, {{ now }} and {{ input }} are not inputs; it is cheap anyway
     )
+
+    @classmethod
+    def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        return template_problems(params["template"], "template")
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         now = dt.datetime.now()

@@ -8,7 +8,7 @@ import sqlite3
 import sys
 import threading
 import time
-from dataclasses import asdict
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,19 +33,50 @@ class RunStore:
         self._lock = threading.RLock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False,
-                                   isolation_level=None)
-            self.db = Database(conn)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA busy_timeout=10000")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            migrations.apply(self.db)
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"the run history at {self.path} cannot be opened: {e}. "
-                             "If the file is damaged, move it aside; Runnel starts a new one.") from None
         except OSError as e:
             raise StoreError(f"the run history folder {self.path.parent} is not usable: {e}") from None
+        # Several processes (the app, a CLI run, the watcher) may open a new database at
+        # the same moment: creating and migrating it is retried while another holds it.
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.db = self._open()
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise self._damaged(e) from None
+                if time.monotonic() > deadline:
+                    raise StoreError(f"the run history at {self.path} is busy: another process "
+                                     "has held it for 30 s") from None
+                time.sleep(0.05)
+            except sqlite3.DatabaseError as e:
+                raise self._damaged(e) from None
+
+    def _open(self) -> Database:
+        conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        try:
+            db = Database(conn)
+            db.execute("PRAGMA busy_timeout=10000")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            if migrations.pending(db):
+                # under the write lock, so that two processes never apply the same one
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migrations.apply(db)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            return db
+        except BaseException:
+            conn.close()
+            raise
+
+    def _damaged(self, e: Exception) -> StoreError:
+        return StoreError(f"the run history at {self.path} cannot be opened: {e}. "
+                          "If the file is damaged, move it aside; Runnel starts a new one.")
 
     def close(self) -> None:
         with self._lock:
@@ -58,11 +89,12 @@ class RunStore:
         try:
             with self._lock:
                 self._record(event)
-        except sqlite3.Error as e:
+        except Exception as e:
             # history must never take a run down; the run's own result still stands
             print(f"runnel: could not record run history in {self.path}: {e}", file=sys.stderr)
 
     def _record(self, event: Event) -> None:
+        event = _storable(event)
         db = self.db
         if isinstance(event, StepStatusChanged):
             if event.status not in Status.FINAL:
@@ -160,6 +192,29 @@ class RunStore:
         with self._lock:
             return list(self.db.query("SELECT * FROM audit_events WHERE run_id = ? ORDER BY id",
                                       [run_id]))
+
+
+def _storable(event: Event) -> Event:
+    """File names that are not valid UTF-8 (and broken text) carry lone surrogates,
+    which SQLite cannot store: they are replaced, so the run is still recorded."""
+    changes = {}
+    for f in fields(event):
+        value = getattr(event, f.name)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                changes[f.name] = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace") \
+                    if _escapable(value) else value.encode("utf-8", "replace").decode("utf-8")
+    return replace(event, **changes) if changes else event
+
+
+def _escapable(value: str) -> bool:
+    try:
+        value.encode("utf-8", "surrogateescape")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _alive(pid: int | None) -> bool:

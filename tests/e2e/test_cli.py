@@ -194,3 +194,54 @@ def test_relative_inputs_are_recorded_as_absolute_paths(isolated_home):
                           cwd=SAMPLES, capture_output=True, text=True, env=os.environ.copy())
     assert proc.returncode == 0, proc.stderr
     assert history()[0]["input_path"] == str(SAMPLES / "meeting-notes.md")
+
+
+def test_folder_option_errors_are_usage_errors(tmp_path):
+    proc = runnel("run", str(DIGEST), str(SAMPLES / "meeting-notes.md"), "--folder", "bogus",
+                  check_no_traceback=False)
+    assert proc.returncode == 2 and "NAME=PATH" in proc.stderr
+    proc = runnel("run", str(DIGEST), str(SAMPLES / "meeting-notes.md"), "--folder", "reportz=/tmp/x")
+    assert proc.returncode == 2
+    assert "--folder reportz: the workflow declares no folder of that name (declared: reports)" in proc.stderr
+
+
+def test_relative_folder_is_taken_from_where_you_are(tmp_path):
+    proc = subprocess.run([str(VENV_BIN / "runnel"), "run", str(DIGEST), str(SAMPLES / "meeting-notes.md"),
+                           "--folder", "reports=here"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "here" / "meeting-notes digest.md").exists()
+
+
+def test_a_data_folder_that_is_a_file(tmp_path, monkeypatch):
+    blocker = tmp_path / "home-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("RUNNEL_HOME", str(blocker))
+    proc = runnel("history")
+    assert proc.returncode == 4
+    assert f"the Runnel data folder {blocker} is a file, not a folder" in proc.stderr
+
+
+def test_a_second_ctrl_c_stops_at_once(isolated_home, tmp_path):
+    import signal
+
+    slow = tmp_path / "slow.yaml"
+    slow.write_text("schema_version: 1\nname: slow\nnodes:\n- {id: input, type: core.input_file}\n"
+                    "- {id: read, type: documents.read}\n"
+                    "- {id: t, type: text.template, params: {template: "
+                    "'{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}'}}\n"
+                    "links:\n- {from: input.file, to: read.file}\n- {from: read.document, to: t.document}\n")
+    proc = subprocess.Popen([str(VENV_BIN / "runnel"), "run", str(slow), str(SAMPLES / "meeting-notes.md")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # wait until the run is recorded as started, then interrupt twice
+    import time
+    for _ in range(600):
+        if runnel("history", "--json").stdout.strip() not in ("[]", ""):
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    line = proc.stderr.readline()
+    assert "cancelling" in line
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert history()[0]["status"] == "interrupted"

@@ -273,3 +273,20 @@ def test_a_cancelled_batch_stops(registry, tmp_path):
     """)
     batch = Executor(registry, listeners=[on_event]).run_batch(wf, files, cancel=cancel)
     assert batch.cancelled and len(batch.runs) == 2
+
+
+def test_template_results_follow_the_input_not_the_cache(registry, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("same words")
+    b.write_text("same words")
+    wf = workflow("""
+    nodes:
+    - {id: input, type: core.input_file}
+    - {id: read, type: documents.read}
+    - {id: t, type: text.template, params: {template: '{{ input }}: {{ document.text }}'}}
+    links:
+    - {from: input.file, to: read.file}
+    - {from: read.document, to: t.document}
+    """)
+    batch = Executor(registry).run_batch(wf, [a, b])
+    assert [r.output("t", "text") for r in batch.runs] == ["a.txt: same words", "b.txt: same words"]

@@ -62,6 +62,17 @@ BAD = {
     "bad_trigger": ("schema_version: 1\nname: x\ntriggers:\n- {kind: folder}\n", "needs a 'path'"),
     "bad_ui": ("schema_version: 1\nname: x\nnodes:\n- {id: a, type: a.b, ui: {x: left}}\n",
                "'ui' must be"),
+    "deep_nesting": ("schema_version: 1\nname: " + "[" * 5000 + "]" * 5000 + "\n",
+                     "nested too deeply"),
+    "alias_bomb": ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                   "schema_version: *b\nname: x\n", "anchors ('&name') are not allowed"),
+    "huge_version": ("schema_version: " + "9" * 5000 + "\nname: x\n",
+                     "a number in the file is too long to be read"),
+    "big_version": ("schema_version: " + "9" * 40 + "\nname: x\n",
+                    "schema_version a huge number is newer"),
+    "duplicate_key": ("schema_version: 1\nname: x\nnodes: []\nnodes:\n- {id: a, type: a.b}\n",
+                      "'nodes' is given twice in the same mapping (line 4)"),
+    "list_key": ("schema_version: 1\nname: x\n? [a, b]\n: 1\n", "a mapping key must be text"),
 }
 
 
@@ -76,6 +87,28 @@ def test_bad_files_give_one_sentence_naming_the_file(case: str, tmp_path: Path):
     assert message.startswith(str(path))
     assert expected in message
     assert "\n" not in message
+
+
+def test_devices_and_pipes_are_refused_without_hanging(tmp_path: Path):
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(WorkflowFileError, match="not a regular file"):
+        load_workflow(fifo)
+    with pytest.raises(WorkflowFileError, match="not a regular file"):
+        load_workflow("/dev/zero")
+
+
+def test_a_long_chain_is_fine(registry):
+    nodes = "".join(f"- {{id: s{i}, type: test.append}}\n" for i in range(1, 1500))
+    links = "".join(f"- {{from: s{i}.text, to: s{i + 1}.text}}\n" for i in range(1, 1499))
+    wf = loads("schema_version: 1\nname: chain\nnodes:\n- {id: s0, type: test.emit}\n" + nodes
+               + "links:\n- {from: s0.text, to: s1.text}\n" + links)
+    from desktop.engine.executor import Executor
+    from desktop.engine.validate import validate
+    assert validate(wf, registry) == []
+    assert Executor(registry).run(wf).output("s1499", "text") == "hello" + "!" * 1499
 
 
 def test_unreadable_files(tmp_path: Path):

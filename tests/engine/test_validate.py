@@ -98,3 +98,30 @@ def test_error_output_needs_the_branch_policy(registry):
 
 def test_an_empty_workflow_is_a_problem(registry):
     assert messages(workflow("nodes: []\n"), registry) == ["workflow: the workflow has no steps"]
+
+
+def test_error_branch_without_a_handler_is_a_problem(registry):
+    wf = workflow("""
+    nodes:
+    - {id: a, type: test.emit}
+    - {id: b, type: test.append, on_error: branch}
+    links:
+    - {from: a.text, to: b.text}
+    """)
+    assert messages(wf, registry) == [
+        "workflow: node 'b': on_error is 'branch' but nothing is connected to its error output, "
+        "so a failure would go unnoticed; connect it or choose fail or retry"]
+
+
+def test_step_specific_checks_run_before_any_run(registry):
+    wf = workflow("""
+    nodes:
+    - {id: t, type: text.template, params: {template: '{% if %}'}}
+    - {id: r, type: documents.read, params: {pages: first}}
+    - {id: f, type: core.input_file}
+    links:
+    - {from: f.file, to: r.file}
+    """)
+    msgs = messages(wf, registry)
+    assert any("node 't': option 'template' has a template error at line 1" in m for m in msgs)
+    assert any("node 'r': option 'pages': page range 'first' is not understood" in m for m in msgs)

@@ -102,3 +102,19 @@ def test_a_scan_without_text_is_read_with_a_warning(harness, tmp_path):
 def test_file_deleted_before_reading(harness, tmp_path):
     with pytest.raises(StepError, match="disappeared before it could be read"):
         read(harness, tmp_path / "gone.pdf")
+
+
+def test_utf8_with_a_stray_byte_is_still_text(harness, tmp_path):
+    path = tmp_path / "mostly.txt"
+    path.write_bytes(("Grüße aus Köln. " * 40).encode() + b"\xff" + b" end of note\n")
+    doc = read(harness, path)
+    assert doc.text.startswith("Grüße aus Köln.") and "\ufffd" in doc.text
+
+
+def test_broken_font_maps_do_not_break_the_run(harness, tmp_path):
+    from desktop.engine.signature import digest
+    from desktop.steps.documents import _clean_text
+
+    assert _clean_text("ok \ud800 text") == "ok ? text"
+    doc = read(harness, write_pdf(tmp_path / "x.pdf", ["plain"]))
+    assert digest(doc)

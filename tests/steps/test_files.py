@@ -108,3 +108,27 @@ def test_unwritable_folder(harness, readonly_dir):
     with pytest.raises(StepError, match=f"{readonly_dir}"):
         write(harness, readonly_dir, "x", filename="r.txt")
     assert list(readonly_dir.iterdir()) == []
+
+
+def test_written_files_have_ordinary_permissions(harness, tmp_path):
+    path = write(harness, tmp_path / "out", "x", filename="p.txt")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_very_long_names_are_shortened_keeping_the_extension(harness, tmp_path):
+    path = write(harness, tmp_path / "out", "x", filename="é" * 150 + ".md")
+    assert path.suffix == ".md" and len(path.name.encode()) <= 200
+    dry = harness.run(WriteFile, {"folder": "out", "filename": "é" * 150 + ".md"},
+                      roots={"out": tmp_path / "out"}, dry_run=True, content="x")["file"]
+    assert dry.name == path.name.replace(".md", " (2).md")
+
+
+def test_dry_run_refuses_what_the_real_run_refuses(harness, tmp_path):
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / "report.txt").symlink_to(tmp_path / "elsewhere.txt")
+    with pytest.raises(StepError, match="outside the declared folder"):
+        harness.run(WriteFile, {"folder": "out", "filename": "report.txt"}, roots={"out": root},
+                    dry_run=True, content="x")

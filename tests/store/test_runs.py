@@ -101,3 +101,40 @@ def test_a_damaged_database_gives_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match=f"the run history at {bad} cannot be opened"):
         RunStore(bad)
+
+
+def _open_store(path: str, results) -> None:
+    from desktop.store.runs import RunStore
+
+    try:
+        RunStore(path).close()
+        results.put("ok")
+    except Exception as e:  # reported to the test
+        results.put(repr(e))
+
+
+def test_many_processes_open_a_new_database_at_once(tmp_path):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    path = str(tmp_path / "new.db")
+    procs = [ctx.Process(target=_open_store, args=(path, results)) for _ in range(6)]
+    for p in procs:
+        p.start()
+    outcomes = [results.get(timeout=60) for _ in procs]
+    for p in procs:
+        p.join(10)
+    assert outcomes == ["ok"] * 6
+
+
+def test_history_survives_names_that_are_not_utf8(registry, tmp_path):
+    import os
+
+    store = RunStore(tmp_path / "h.db")
+    odd = tmp_path / os.fsdecode(b"bad\xffname.txt")
+    odd.write_text("hello")
+    wf = workflow("nodes:\n- {id: input, type: core.input_file}\n")
+    run = Executor(registry, listeners=[store.record]).run(wf, odd)
+    assert run.ok
+    assert store.find_run(run.run_id)[0]["input_path"].endswith("bad\ufffdname.txt")

@@ -265,11 +265,11 @@ class LLMClient:
 
     def ensure_model(self, model: Model, *, n_ctx: int | None = None,
                      cancel: CancelToken | None = None, force: bool = False,
-                     hold: bool = False) -> dict | None:
+                     hold: bool = False, embedding: bool = False) -> dict | None:
         """Load `model` unless it is already loaded. Refuses models that crashed the
         worker before (until `runnel models reset`), and models that will not fit."""
         ctx = model.context_for(n_ctx or self.n_ctx)
-        key = (str(model.path), model.info.file_size, ctx)
+        key = (str(model.path), model.info.file_size, ctx, embedding)
         if self._loaded == key and self.pid is not None:
             return None
         crashed = catalog.crashed_models().get(model.name)
@@ -281,7 +281,7 @@ class LLMClient:
         if warning and not force:
             raise ModelError(warning + "; choose a smaller model or a shorter context")
         payload = {"path": str(model.path), "n_ctx": ctx, "n_threads": self.n_threads,
-                   "n_gpu_layers": gpu_layers(), "embedding": False, "n_batch": 512}
+                   "n_gpu_layers": gpu_layers(), "embedding": embedding, "n_batch": 512}
         try:
             reply = self._request("load", payload, cancel=cancel, model=model, hold=hold)
         except WorkerCrashed as e:
@@ -332,6 +332,28 @@ class LLMClient:
         return Generation(reply["text"], reply["finish"], reply["tokens_in"],
                           reply["tokens_evaluated"], reply["tokens_out"], reply["seconds"],
                           reply["prompt_seconds"], reply["generation_seconds"], model.name)
+
+    def chat(self, model: Model, messages: list[dict[str, str]], *, max_tokens: int = 256,
+             temperature: float = 0.0, seed: int = 0, cancel: CancelToken | None = None,
+             on_token: Callable[[str], None] | None = None) -> Generation:
+        """A conversation rendered by the worker with the model's chat template."""
+        reply = self._with_model(model, "chat", {
+            "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
+            "seed": seed, "reuse_prefix": self.reuse_prefix, "stream": on_token is not None},
+            cancel=cancel, on_token=on_token)
+        return Generation(reply["text"], reply["finish"], reply["tokens_in"],
+                          reply["tokens_evaluated"], reply["tokens_out"], reply["seconds"],
+                          reply["prompt_seconds"], reply["generation_seconds"], model.name)
+
+    def embed(self, model: Model, text: str, cancel: CancelToken | None = None) -> list[float]:
+        """An embedding vector; the model is (re)loaded in embedding mode for it."""
+        ticket = self._turns.acquire(cancel)
+        try:
+            self.ensure_model(model, cancel=cancel, hold=True, embedding=True)
+            return self._request("embed", {"text": text}, cancel=cancel, model=model,
+                                 hold=True)["embedding"]
+        finally:
+            self._turns.release(ticket)
 
     def score(self, model: Model, prompt: str, candidates: list[str], *, prefix: str = "",
               cancel: CancelToken | None = None) -> list[float]:

@@ -36,7 +36,12 @@ class Prompt:
 
 
 def render(model: Model, messages: list[dict[str, str]]) -> str:
-    template = model.info.chat_template or FALLBACK_TEMPLATE
+    return render_template(model.info.chat_template, messages)
+
+
+def render_template(template: str | None, messages: list[dict[str, str]]) -> str:
+    """Messages through a chat template (ChatML when the model has none or it fails)."""
+    template = template or FALLBACK_TEMPLATE
     try:
         return _ENV.from_string(template).render(
             messages=messages, add_generation_prompt=True, bos_token="", eos_token="")

@@ -130,7 +130,18 @@ class Worker:
         llm = self.need_model()
         if not (self.config or {}).get("embedding"):
             raise RequestError("the model was not loaded for embeddings", "no_embedding")
-        return {"embedding": list(map(float, llm.embed(req["text"])))}
+        vectors = llm.embed(req["text"])
+        if vectors and isinstance(vectors[0], list):     # one per token: mean-pool them
+            vectors = [sum(col) / len(vectors) for col in zip(*vectors, strict=True)]
+        return {"embedding": [float(v) for v in vectors]}
+
+    def op_chat(self, req: dict) -> dict:
+        """Messages rendered with the model's own chat template, then generated."""
+        from desktop.llm.prompts import render_template
+
+        llm = self.need_model()
+        prompt = render_template(llm.metadata.get("tokenizer.chat_template"), req["messages"])
+        return self.op_generate({**req, "prefix": "", "prompt": prompt})
 
     def op_shutdown(self, req: dict) -> dict:
         raise SystemExit(0)

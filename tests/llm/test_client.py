@@ -209,3 +209,21 @@ def test_token_round_trip(llm, default_model):
     text = "Invoice № 17 — total €214.08"
     tokens = llm.tokenize(default_model, text)
     assert llm.detokenize(default_model, tokens) == text
+
+
+def test_chat_uses_the_models_own_template(llm, default_model):
+    gen = llm.chat(default_model, [{"role": "user",
+                                    "content": "What is the capital of France? Answer in one word."}],
+                   max_tokens=10)
+    assert "Paris" in gen.text
+    # the template adds SmolLM2's default system message: more tokens than the text alone
+    assert gen.tokens_in > llm.count_tokens(default_model, "What is the capital of France? "
+                                                           "Answer in one word.") + 10
+
+
+def test_embeddings(fresh_llm, default_model):
+    a = fresh_llm.embed(default_model, "The invoice is due on Friday.")
+    b = fresh_llm.embed(default_model, "The invoice is due on Friday.")
+    assert len(a) == 576 and a == b
+    # generation still works afterwards (the model is reloaded for it)
+    assert fresh_llm.generate(default_model, "Hello", max_tokens=3).tokens_out > 0

@@ -16,12 +16,12 @@ from typing import Any, Callable
 import yaml
 
 from desktop.engine.errors import WorkflowFileError
-from desktop.engine.workflow import ERROR_POLICIES, NODE_ID, Link, Node, Trigger, Workflow
+from desktop.engine.triggers import dump_trigger, parse_trigger
+from desktop.engine.workflow import ERROR_POLICIES, NODE_ID, Link, Node, Workflow
 
 SCHEMA_VERSION = 1
 _TOP_KEYS = ("schema_version", "name", "description", "folders", "triggers", "nodes", "links")
 _NODE_KEYS = ("id", "type", "title", "params", "on_error", "retries", "ui")
-_TRIGGER_KEYS = ("kind", "path", "patterns", "recursive", "options")
 _LINK_KEYS = ("from", "to")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -175,7 +175,7 @@ def _from_mapping(data: dict, path: Path | None) -> Workflow:
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in folders.items()):
         raise fail("'folders' must map a folder name to a path, e.g. 'reports: ~/Runnel/Reports'")
 
-    triggers = [_trigger(t, i, fail) for i, t in enumerate(_seq(data, "triggers", fail))]
+    triggers = [parse_trigger(t, i, fail) for i, t in enumerate(_seq(data, "triggers", fail))]
 
     nodes: list[Node] = []
     seen: set[str] = set()
@@ -198,31 +198,6 @@ def _seq(data: dict, key: str, fail: Callable[..., WorkflowFileError]) -> list:
     if not isinstance(value, list):
         raise fail(f"'{key}' must be a list")
     return value
-
-
-def _trigger(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Trigger:
-    if not isinstance(raw, dict):
-        raise fail(f"trigger {i + 1} must be a mapping")
-    unknown = [k for k in raw if k not in _TRIGGER_KEYS]
-    if unknown:
-        raise fail(f"trigger {i + 1}: unknown key '{unknown[0]}'")
-    kind = raw.get("kind")
-    if kind not in ("folder", "quick_action"):
-        raise fail(f"trigger {i + 1}: 'kind' must be 'folder' or 'quick_action', not '{_short(kind)}'")
-    path = raw.get("path")
-    if kind == "folder" and (not isinstance(path, str) or not path.strip()):
-        raise fail(f"trigger {i + 1}: a folder trigger needs a 'path'")
-    patterns = raw.get("patterns") or []
-    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-        raise fail(f"trigger {i + 1}: 'patterns' must be a list of patterns such as '*.pdf'")
-    recursive = raw.get("recursive", False)
-    if not isinstance(recursive, bool):
-        raise fail(f"trigger {i + 1}: 'recursive' must be true or false")
-    options = raw.get("options") or {}
-    if not isinstance(options, dict):
-        raise fail(f"trigger {i + 1}: 'options' must be a mapping")
-    return Trigger(kind=kind, path=path, patterns=list(patterns), recursive=recursive,
-                   options=dict(options))
 
 
 def _node(raw: Any, i: int, fail: Callable[..., WorkflowFileError]) -> Node:
@@ -301,18 +276,7 @@ def to_mapping(wf: Workflow) -> dict:
     if wf.folders:
         out["folders"] = dict(wf.folders)
     if wf.triggers:
-        out["triggers"] = []
-        for t in wf.triggers:
-            d: dict[str, Any] = {"kind": t.kind}
-            if t.path is not None:
-                d["path"] = t.path
-            if t.patterns:
-                d["patterns"] = list(t.patterns)
-            if t.recursive:
-                d["recursive"] = True
-            if t.options:
-                d["options"] = dict(t.options)
-            out["triggers"].append(d)
+        out["triggers"] = [dump_trigger(t) for t in wf.triggers]
     out["nodes"] = []
     for n in wf.nodes:
         d = {"id": n.id, "type": n.type}

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.engine.triggers import Trigger
+
 NODE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 ERROR_POLICIES = ("fail", "retry", "branch")
 
@@ -38,17 +40,6 @@ class Link:
     @property
     def target_ref(self) -> str:
         return f"{self.target}.{self.target_port}"
-
-
-@dataclass
-class Trigger:
-    """A watched folder (used by the folder watcher) or a quick action."""
-
-    kind: str                                     # folder | quick_action
-    path: str | None = None
-    patterns: list[str] = field(default_factory=list)
-    recursive: bool = False
-    options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -45,3 +45,16 @@ def m002_model_usage(db: Database) -> None:
         "finish": str, "at": float,
     }, pk="id", foreign_keys=[("run_id", "runs", "id")])
     db["model_calls"].create_index(["run_id"])
+
+
+@migrations()
+def m003_jobs(db: Database) -> None:
+    db["jobs"].create({
+        "id": int, "workflow_path": str, "workflow_name": str, "trigger_index": int,
+        "path": str, "size": int, "mtime_ns": int, "content_hash": str, "state": str,
+        "attempts": int, "not_before": float, "run_id": str, "error": str, "final_path": str,
+        "created_at": float, "started_at": float, "finished_at": float, "duplicate_of": int,
+    }, pk="id", not_null={"workflow_path", "path", "state", "created_at"})
+    db["jobs"].create_index(["state"])
+    db["jobs"].create_index(["workflow_path", "content_hash"])
+    db["jobs"].create_index(["workflow_path", "path"])

@@ -5,7 +5,8 @@ import pytest
 from desktop.engine import fileformat
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.fileformat import dumps, load_workflow, loads, save_workflow
-from desktop.engine.workflow import Link, Node, Trigger, Workflow
+from desktop.engine.triggers import Schedule, Trigger
+from desktop.engine.workflow import Link, Node, Workflow
 from tests.conftest import WORKFLOWS
 
 EXAMPLES = sorted(WORKFLOWS.glob("*.yaml"))
@@ -28,7 +29,10 @@ def test_every_example_round_trips_exactly(path: Path, tmp_path: Path):
 def test_a_full_workflow_round_trips(tmp_path: Path):
     wf = Workflow(
         name="Everything", description="two\nlines", folders={"out": "~/x"},
-        triggers=[Trigger("folder", "~/in", ["*.pdf"], True, {"after": "move"}),
+        triggers=[Trigger("folder", "~/in", ["*.pdf"], ["~$*"], True, after_success="move",
+                          success_name="{today}_{name}", after_failure="move",
+                          schedule=Schedule(("mon", "fri"), "08:00", "18:00"), paused=True,
+                          settle_seconds=0.5, observer="polling"),
                   Trigger("quick_action")],
         nodes=[Node("a", "test.emit", {"value": "x: y", "n": [1, 2]}, 1.5, -3, title="Start"),
                Node("b", "test.append", {}, 100, 0, on_error="retry", retries=2)],
@@ -60,6 +64,10 @@ BAD = {
     "link_extra": ("schema_version: 1\nname: x\nlinks:\n- {from: a.b, to: b.c, via: x}\n",
                    "exactly 'from' and 'to'"),
     "bad_trigger": ("schema_version: 1\nname: x\ntriggers:\n- {kind: folder}\n", "needs a 'path'"),
+    "bad_schedule": ("schema_version: 1\nname: x\ntriggers:\n- {kind: folder, path: /in, schedule: "
+                     "{days: [mon], from: '18:00', to: '08:00'}}\n", "'from' must be before its 'to'"),
+    "bad_after": ("schema_version: 1\nname: x\ntriggers:\n- {kind: folder, path: /in, after_success: "
+                  "delete}\n", "'after_success' must be one of leave, move"),
     "bad_ui": ("schema_version: 1\nname: x\nnodes:\n- {id: a, type: a.b, ui: {x: left}}\n",
                "'ui' must be"),
     "deep_nesting": ("schema_version: 1\nname: " + "[" * 5000 + "]" * 5000 + "\n",

@@ -1,0 +1,151 @@
+"""The durable job queue: a detected file is written here before it is processed.
+
+States: queued -> running -> done | failed; skipped (same content already handled by
+the workflow), stuck (never stopped growing), vanished (gone before it could run).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.store.runs import RunStore
+
+QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+SKIPPED, STUCK, VANISHED = "skipped", "stuck", "vanished"
+ACTIVE = (QUEUED, RUNNING)
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    workflow_path: str
+    workflow_name: str
+    trigger_index: int
+    path: str
+    size: int
+    content_hash: str
+    state: str
+    attempts: int
+    run_id: str | None
+    error: str | None
+    final_path: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> "Job":
+        return cls(row["id"], row["workflow_path"], row["workflow_name"] or "",
+                   row["trigger_index"] or 0, row["path"], row["size"] or 0,
+                   row["content_hash"] or "", row["state"], row["attempts"] or 0,
+                   row["run_id"], row["error"], row["final_path"])
+
+
+class JobQueue:
+    def __init__(self, store: RunStore):
+        self.store = store
+        self.db = store.db
+
+    def _tx(self):  # type: ignore[no-untyped-def]
+        return self.store._lock
+
+    def add(self, workflow_path: str, workflow_name: str, trigger_index: int, path: str,
+            size: int, mtime_ns: int, content_hash: str) -> Job:
+        """Queue a file, or record it as skipped when the workflow already has (or
+        handled) the same content."""
+        now = time.time()
+        with self._tx():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                same = list(self.db.query(
+                    "SELECT id FROM jobs WHERE workflow_path = ? AND content_hash = ? AND state IN "
+                    "(?, ?, ?) ORDER BY id LIMIT 1", [workflow_path, content_hash, QUEUED, RUNNING, DONE]))
+                row = {"workflow_path": workflow_path, "workflow_name": workflow_name,
+                       "trigger_index": trigger_index, "path": path, "size": size,
+                       "mtime_ns": mtime_ns, "content_hash": content_hash, "attempts": 0,
+                       "created_at": now, "not_before": 0.0}
+                if same:
+                    row.update(state=SKIPPED, duplicate_of=same[0]["id"], finished_at=now,
+                               error=f"the same content was already handled (job {same[0]['id']})")
+                else:
+                    row.update(state=QUEUED)
+                job_id = self.db["jobs"].insert(row).last_pk
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        return self.get(job_id)
+
+    def record(self, workflow_path: str, workflow_name: str, trigger_index: int, path: str,
+               state: str, error: str) -> Job:
+        """A file that never became a job to run (stuck, unreadable): kept for the user."""
+        with self._tx():
+            job_id = self.db["jobs"].insert({
+                "workflow_path": workflow_path, "workflow_name": workflow_name,
+                "trigger_index": trigger_index, "path": path, "state": state, "error": error,
+                "attempts": 0, "created_at": time.time(), "finished_at": time.time()}).last_pk
+        return self.get(job_id)
+
+    def known(self, workflow_path: str, path: str, size: int, mtime_ns: int) -> bool:
+        """This exact file version already has a job (so a rescan need not hash it)."""
+        with self._tx():
+            return bool(list(self.db.query(
+                "SELECT 1 FROM jobs WHERE workflow_path = ? AND path = ? AND size = ? AND "
+                "mtime_ns = ? AND state != ? LIMIT 1", [workflow_path, path, size, mtime_ns, STUCK])))
+
+    def get(self, job_id: int) -> Job:
+        with self._tx():
+            return Job.from_row(self.db["jobs"].get(job_id))
+
+    def claim_next(self, eligible_workflows: set[str] | None = None) -> Job | None:
+        """The oldest queued job (of these workflows) that may run now, marked running."""
+        with self._tx():
+            rows = list(self.db.query(
+                "SELECT * FROM jobs WHERE state = ? AND not_before <= ? ORDER BY id",
+                [QUEUED, time.time()]))
+            for row in rows:
+                if eligible_workflows is not None and row["workflow_path"] not in eligible_workflows:
+                    continue
+                cur = self.db.execute(
+                    "UPDATE jobs SET state = ?, started_at = ?, attempts = attempts + 1 "
+                    "WHERE id = ? AND state = ?", [RUNNING, time.time(), row["id"], QUEUED])
+                if cur.rowcount == 1:
+                    return self.get(row["id"])
+        return None
+
+    def update(self, job_id: int, **values: Any) -> None:
+        with self._tx():
+            self.db["jobs"].update(job_id, values)
+
+    def finish(self, job_id: int, state: str, error: str | None = None) -> None:
+        self.update(job_id, state=state, error=error, finished_at=time.time())
+
+    def retry_later(self, job_id: int, delay: float, error: str) -> None:
+        self.update(job_id, state=QUEUED, error=error, not_before=time.time() + delay)
+
+    def requeue(self, job_id: int) -> bool:
+        """Run a job again (the user asked): failed, stuck, vanished and skipped ones."""
+        with self._tx():
+            cur = self.db.execute(
+                "UPDATE jobs SET state = ?, error = NULL, not_before = 0, attempts = 0, "
+                "duplicate_of = NULL, final_path = NULL WHERE id = ? AND state NOT IN (?, ?)",
+                [QUEUED, job_id, QUEUED, RUNNING])
+            return cur.rowcount == 1
+
+    def running(self) -> list[Job]:
+        with self._tx():
+            return [Job.from_row(r) for r in self.db.query(
+                "SELECT * FROM jobs WHERE state = ? ORDER BY id", [RUNNING])]
+
+    def list(self, states: tuple[str, ...] = (), limit: int = 100) -> list[dict[str, Any]]:
+        with self._tx():
+            if states:
+                marks = ", ".join("?" * len(states))
+                return list(self.db.query(
+                    f"SELECT * FROM jobs WHERE state IN ({marks}) ORDER BY id DESC LIMIT ?",
+                    [*states, limit]))
+            return list(self.db.query("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", [limit]))
+
+    def counts(self) -> dict[str, int]:
+        with self._tx():
+            return {r["state"]: r["n"] for r in self.db.query(
+                "SELECT state, count(*) AS n FROM jobs GROUP BY state")}

@@ -1,0 +1,465 @@
+"""The folder watcher: observes the triggers' folders, waits until files are complete,
+writes a job for each one before doing anything else, and runs the jobs one at a
+time. Survives crashes: at start, interrupted jobs are resumed (or completed, if their
+run had finished) and files that arrived meanwhile are found by a catch-up scan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import queue
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import psutil
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+from desktop.engine.context import CancelToken
+from desktop.engine.errors import WorkflowFileError
+from desktop.engine.events import FileOperation, Status
+from desktop.engine.fileformat import load_workflow
+from desktop.engine.triggers import Trigger
+from desktop.runner import Runner
+from desktop.store.jobs import (DONE, FAILED, QUEUED, STUCK, VANISHED, Job, JobQueue)
+from desktop.watch.actions import after_job, destination
+from desktop.watch.events import JobChanged, TriggerStatus
+from desktop.watch.patterns import matches
+from desktop.watch.readiness import Settler
+
+NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "vboxsf",
+              "davfs", "fuse.rclone", "afpfs", "webdav"}
+TRANSIENT = ("inference worker", "database is locked", "Resource temporarily unavailable")
+RETRY_DELAYS = (5.0, 30.0, 120.0)
+Listener = Callable[[object], None]
+
+
+def content_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def needs_polling(folder: Path) -> bool:
+    """Network and virtual file systems do not deliver native change events reliably."""
+    try:
+        best, fstype = "", ""
+        for part in psutil.disk_partitions(all=True):
+            mp = part.mountpoint
+            if str(folder).startswith(mp.rstrip("/") + "/") or str(folder) == mp:
+                if len(mp) > len(best):
+                    best, fstype = mp, part.fstype
+        return fstype in NETWORK_FS
+    except OSError:
+        return False
+
+
+@dataclass
+class WatchedTrigger:
+    workflow_path: str
+    workflow_name: str
+    index: int
+    trigger: Trigger
+    folder: Path
+    settler: Settler
+    excluded: tuple[Path, ...]
+    observer: BaseObserver | None = None
+    state: str = "stopped"
+    message: str = ""
+    events: "queue.SimpleQueue[Path]" = field(default_factory=queue.SimpleQueue)
+
+    def takes(self, path: Path) -> tuple[bool, str]:
+        try:
+            rel = path.relative_to(self.folder)
+        except ValueError:
+            return False, "not inside the watched folder"
+        if not self.trigger.recursive and len(rel.parts) > 1:
+            return False, "inside a subfolder (the trigger is not recursive)"
+        if any(path == ex or ex in path.parents for ex in self.excluded):
+            return False, "inside the Processed/Failed folder"
+        return matches(rel, self.trigger.patterns, self.trigger.exclude)
+
+    def runnable_now(self) -> bool:
+        t = self.trigger
+        return not t.paused and (t.schedule is None or t.schedule.allows(dt.datetime.now()))
+
+
+class _Handler(FileSystemEventHandler):
+    def __init__(self, watched: WatchedTrigger, wake: threading.Event):
+        self.watched, self.wake = watched, wake
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            if event.event_type in ("deleted", "moved") and Path(event.src_path) == self.watched.folder:
+                self.wake.set()                       # the folder itself went away
+            return
+        if event.event_type in ("created", "modified", "closed"):
+            self.watched.events.put(Path(os.fsdecode(event.src_path)))
+        elif event.event_type == "moved":
+            self.watched.events.put(Path(os.fsdecode(event.dest_path)))
+        self.wake.set()
+
+
+class WatchService:
+    def __init__(self, runner: Runner, workflows: Iterable[Path], *, listeners: Iterable[Listener] = (),
+                 tick: float = 0.1, polling_interval: float = 1.0, force_polling: bool = False):
+        assert runner.store is not None, "the watcher needs the run store"
+        self.runner = runner
+        self.store = runner.store
+        self.queue = JobQueue(self.store)
+        self.workflow_files = [Path(p).resolve() for p in workflows]
+        self.listeners = list(listeners)
+        self.tick = tick
+        self.polling_interval = polling_interval
+        self.force_polling = force_polling
+        self.triggers: list[WatchedTrigger] = []
+        self.problems: list[str] = []
+        self._mtimes: dict[Path, int] = {}
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._job_ready = threading.Event()
+        self._cancel = CancelToken()
+        self._threads: list[threading.Thread] = []
+        self.current_job: Job | None = None
+
+    # ------------------------------------------------------------ life cycle
+
+    def emit(self, event: object) -> None:
+        for listener in self.listeners:
+            listener(event)
+
+    def start(self) -> None:
+        self.store.mark_interrupted()
+        self.resume_interrupted()
+        self._load_all()
+        for target, name in ((self._monitor, "watch-monitor"), (self._run_jobs, "watch-runner")):
+            t = threading.Thread(target=target, name=name, daemon=True)
+            t.start()
+            self._threads.append(t)
+        self._job_ready.set()
+
+    def stop(self, timeout: float = 60.0) -> None:
+        """Stop after the current step; an unfinished job goes back to the queue."""
+        self._stop.set()
+        self._cancel.cancel()
+        self._wake.set()
+        self._job_ready.set()
+        for t in self._threads:
+            t.join(timeout)
+        for w in self.triggers:
+            self._unwatch(w, "stopped")
+
+    # ------------------------------------------------------------ triggers
+
+    def _load_all(self) -> None:
+        for w in self.triggers:
+            self._unwatch(w, "stopped")
+        self.triggers, self.problems = [], []
+        for path in self.workflow_files:
+            self._mtimes[path] = _mtime(path)
+            try:
+                wf = load_workflow(path)
+            except WorkflowFileError as e:
+                self.problems.append(str(e))
+                self.emit(TriggerStatus(str(path), -1, "", "error", str(e)))
+                continue
+            base = path.parent
+            for i, t in enumerate(wf.triggers):
+                if t.kind != "folder" or not t.path:
+                    continue
+                folder = Path(os.path.expandvars(os.path.expanduser(t.path)))
+                folder = (folder if folder.is_absolute() else base / folder).resolve()
+                excluded = tuple(destination(t, folder, ok).resolve() for ok in (True, False))
+                self.triggers.append(WatchedTrigger(
+                    str(path), wf.name, i, t, folder,
+                    Settler(t.settle_seconds, t.stuck_after_minutes * 60), excluded))
+        self._check_shared_folders()
+        for w in self.triggers:
+            if w.state != "error":
+                self._watch(w)
+
+    def _check_shared_folders(self) -> None:
+        by_folder: dict[Path, list[WatchedTrigger]] = {}
+        for w in self.triggers:
+            by_folder.setdefault(w.folder, []).append(w)
+        for folder, group in by_folder.items():
+            if len({w.workflow_path for w in group}) < 2:
+                continue
+            movers = [w for w in group if "move" in (w.trigger.after_success, w.trigger.after_failure)]
+            if movers:
+                names = ", ".join(sorted({w.workflow_name for w in group}))
+                for w in group:
+                    w.state = "error"
+                    w.message = (f"{folder} is watched by several workflows ({names}) and at least "
+                                 "one moves files away after processing, so the others could miss "
+                                 "them; give each workflow its own folder or leave files in place")
+                    self.emit(TriggerStatus(w.workflow_path, w.index, str(folder), "error", w.message))
+
+    def _watch(self, w: WatchedTrigger) -> None:
+        if not w.folder.is_dir():
+            self._set(w, "error", f"the folder {w.folder} does not exist (or is not mounted); "
+                                  "watching resumes when it is back")
+            return
+        if not os.access(w.folder, os.R_OK | os.X_OK):
+            self._set(w, "error", f"the folder {w.folder} cannot be read (permission denied)")
+            return
+        polling = self.force_polling or w.trigger.observer == "polling" or (
+            w.trigger.observer == "auto" and needs_polling(w.folder))
+        observer = PollingObserver(timeout=self.polling_interval) if polling else Observer()
+        try:
+            observer.schedule(_Handler(w, self._wake), str(w.folder), recursive=w.trigger.recursive)
+            observer.start()
+        except OSError as e:
+            self._set(w, "error", f"the folder {w.folder} cannot be watched: {e.strerror or e}")
+            return
+        w.observer = observer
+        self._set(w, "watching" if not w.trigger.paused else "paused",
+                  "polling" if polling else "native events")
+        self._scan(w)
+
+    def _unwatch(self, w: WatchedTrigger, state: str, message: str = "") -> None:
+        if w.observer is not None:
+            w.observer.stop()
+            w.observer.join(5)
+            w.observer = None
+        self._set(w, state, message)
+
+    def _set(self, w: WatchedTrigger, state: str, message: str) -> None:
+        if (w.state, w.message) != (state, message):
+            w.state, w.message = state, message
+            self.emit(TriggerStatus(w.workflow_path, w.index, str(w.folder), state, message))
+
+    def _scan(self, w: WatchedTrigger) -> None:
+        """Catch-up: files already in the folder that no job has seen in this version."""
+        try:
+            walker = os.walk(w.folder) if w.trigger.recursive else [(str(w.folder), [], None)]
+            for root, dirs, files in walker:
+                if files is None:
+                    files = [e.name for e in os.scandir(root) if e.is_file(follow_symlinks=False)]
+                for name in files:
+                    self._consider(w, Path(root) / name)
+        except OSError as e:
+            self._set(w, "error", f"the folder {w.folder} cannot be read: {e.strerror or e}")
+
+    def _consider(self, w: WatchedTrigger, path: Path) -> None:
+        taken, _ = w.takes(path)
+        if not taken or path in w.settler:
+            return
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        if not path.is_file() or self.queue.known(w.workflow_path, str(path), st.st_size, st.st_mtime_ns):
+            return
+        w.settler.touch(path)
+
+    # ------------------------------------------------------------ monitor thread
+
+    def _monitor(self) -> None:
+        last_reload = time.monotonic()
+        while not self._stop.is_set():
+            self._wake.wait(self.tick)
+            self._wake.clear()
+            if time.monotonic() - last_reload > 2.0:
+                last_reload = time.monotonic()
+                if any(_mtime(p) != m for p, m in self._mtimes.items()):
+                    self._load_all()        # a trigger was edited: watch with the new settings
+            for w in self.triggers:
+                try:
+                    self._tend(w)
+                except Exception as e:    # one trigger's trouble must not stop the others
+                    self._set(w, "error", f"{type(e).__name__}: {e}")
+
+    def _tend(self, w: WatchedTrigger) -> None:
+        if w.state == "error" and "several workflows" in w.message:
+            return
+        present = w.folder.is_dir()
+        if w.observer is not None and not present:
+            self._unwatch(w, "error", f"the folder {w.folder} disappeared (deleted or unmounted); "
+                                      "watching resumes when it is back")
+            return
+        if w.observer is None:
+            if present:
+                self._watch(w)
+            return
+        while True:
+            try:
+                path = w.events.get_nowait()
+            except queue.Empty:
+                break
+            if path in w.settler:
+                w.settler.touch(path)
+            else:
+                self._consider(w, path)
+        ready, stuck, _gone = w.settler.check()
+        for item in ready:
+            try:
+                digest = content_hash(item.path)
+            except OSError:
+                continue            # gone or unreadable now: a later event brings it back
+            job = self.queue.add(w.workflow_path, w.workflow_name, w.index, str(item.path),
+                                 item.size, item.mtime_ns, digest)
+            self.emit(JobChanged(job.id, job.workflow_path, job.path, job.state, job.error or ""))
+            self._job_ready.set()
+        for path in stuck:
+            job = self.queue.record(w.workflow_path, w.workflow_name, w.index, str(path), STUCK,
+                                    f"{path.name} is still changing after "
+                                    f"{w.trigger.stuck_after_minutes:g} minutes; it is processed "
+                                    "once it stops growing")
+            self.emit(JobChanged(job.id, job.workflow_path, job.path, STUCK, job.error or ""))
+        state = "paused" if w.trigger.paused else "watching" if w.runnable_now() else "waiting"
+        self._set(w, state, w.message if state == w.state else "")
+
+    # ------------------------------------------------------------ runner thread
+
+    def _eligible(self) -> set[str]:
+        ok: set[str] = set()
+        blocked: set[str] = set()
+        for w in self.triggers:
+            (ok if w.runnable_now() else blocked).add(w.workflow_path)
+        # jobs of workflows no longer watched still run (they were queued durably)
+        known = {w.workflow_path for w in self.triggers}
+        queued = {r["workflow_path"] for r in self.queue.list((QUEUED,), limit=1000)}
+        return ok | (queued - known)
+
+    def _run_jobs(self) -> None:
+        while not self._stop.is_set():
+            job = self.queue.claim_next(self._eligible())
+            if job is None:
+                self._job_ready.wait(self.tick * 5)
+                self._job_ready.clear()
+                continue
+            self.current_job = job
+            try:
+                self.run_job(job)
+            finally:
+                self.current_job = None
+
+    def _trigger_of(self, job: Job) -> tuple[Trigger, Path]:
+        for w in self.triggers:
+            if w.workflow_path == job.workflow_path and w.index == job.trigger_index:
+                return w.trigger, w.folder
+        return Trigger(kind="folder"), Path(job.path).parent
+
+    def run_job(self, job: Job) -> None:
+        path = Path(job.path)
+        self.emit(JobChanged(job.id, job.workflow_path, job.path, "running"))
+        if not path.exists():
+            self._finish(job, VANISHED, "the file was moved or deleted before it was processed")
+            return
+        try:
+            wf = load_workflow(job.workflow_path)      # the current version of the workflow
+        except WorkflowFileError as e:
+            self._fail(job, str(e), None)
+            return
+        run_id = uuid.uuid4().hex
+        self.queue.update(job.id, run_id=run_id)
+        result = self.runner.executor.run(wf, path, run_id=run_id, cancel=self._cancel)
+        if result.status == Status.CANCELLED:
+            self._undo_outputs(run_id)
+            self.queue.update(job.id, state=QUEUED, run_id=None)
+            self.emit(JobChanged(job.id, job.workflow_path, job.path, QUEUED, "stopped; resumes later"))
+        elif result.status == Status.DONE:
+            self._succeed(job, run_id)
+        elif any(t in (result.error or "") for t in TRANSIENT) and job.attempts <= len(RETRY_DELAYS):
+            delay = RETRY_DELAYS[job.attempts - 1]
+            self._undo_outputs(run_id)
+            self.queue.retry_later(job.id, delay, result.error or "")
+            self.emit(JobChanged(job.id, job.workflow_path, job.path, QUEUED,
+                                 f"retrying in {delay:g} s: {result.error}"))
+        else:
+            self._fail(job, result.error or "the run failed", run_id)
+
+    def _succeed(self, job: Job, run_id: str | None) -> None:
+        trigger, folder = self._trigger_of(job)
+        path = Path(job.path)
+        try:
+            final = after_job(trigger, folder, path, True, run_id=run_id)
+        except OSError as e:
+            self._finish(job, DONE, f"processed, but the file could not be moved: {e}")
+            return
+        if final != path:
+            self._journal(run_id, "move", final, path)
+        self.queue.update(job.id, final_path=str(final))
+        self._finish(job, DONE, None)
+
+    def _fail(self, job: Job, error: str, run_id: str | None) -> None:
+        trigger, folder = self._trigger_of(job)
+        path = Path(job.path)
+        try:
+            final = after_job(trigger, folder, path, False, error=error, run_id=run_id)
+            if final != path:
+                self._journal(run_id, "move", final, path)
+            self.queue.update(job.id, final_path=str(final))
+        except OSError as e:
+            error += f" (and the file could not be moved aside: {e})"
+        self._finish(job, FAILED, error)
+
+    def _finish(self, job: Job, state: str, error: str | None) -> None:
+        self.queue.finish(job.id, state, error)
+        self.emit(JobChanged(job.id, job.workflow_path, job.path, state, error or ""))
+
+    def _journal(self, run_id: str | None, op: str, target: Path, source: Path) -> None:
+        if run_id:
+            self.store.record(FileOperation(run_id, "", op, str(target), str(source), False,
+                                            time.time()))
+
+    def _undo_outputs(self, run_id: str) -> None:
+        """Remove what an interrupted attempt wrote, so the retry writes it once."""
+        for op in self.store.file_ops(run_id):
+            if op["dry_run"] or op["op"] not in ("write", "copy"):
+                continue
+            target = Path(op["target"])
+            try:
+                if target.is_file() and (op["size"] is None or target.stat().st_size == op["size"]):
+                    target.unlink()
+            except OSError:
+                pass
+
+    def resume_interrupted(self) -> None:
+        """Jobs left running by a crash: finished runs are completed, the rest re-run."""
+        for job in self.queue.running():
+            runs = self.store.find_run(job.run_id) if job.run_id else []
+            status = runs[0]["status"] if runs else None
+            if status == Status.DONE:
+                self._succeed(job, job.run_id)
+            elif status == Status.FAILED:
+                self._fail(job, runs[0]["error"] or "the run failed", job.run_id)
+            else:
+                if job.run_id:
+                    self._undo_outputs(job.run_id)
+                self.queue.update(job.id, state=QUEUED, run_id=None)
+
+    # ------------------------------------------------------------ preview
+
+    def preview(self) -> list[tuple[WatchedTrigger, Path, bool, str]]:
+        """Every file in the watched folders now, whether its trigger would take it, why."""
+        out = []
+        for w in self.triggers:
+            if not w.folder.is_dir():
+                continue
+            for root, _dirs, files in os.walk(w.folder):
+                for name in sorted(files):
+                    path = Path(root) / name
+                    taken, why = w.takes(path)
+                    out.append((w, path, taken, why))
+                if not w.trigger.recursive:
+                    break
+        return out
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1

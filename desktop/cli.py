@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
@@ -79,6 +80,28 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("steps", help="list the available steps")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=cmd_steps)
+
+    w = sub.add_parser("watch", help="run the workflows' folder triggers without a window")
+    w.add_argument("workflows", nargs="*", metavar="WORKFLOW",
+                   help="workflow files (default: those in your workflow folder)")
+    w.add_argument("--polling", action="store_true", help="poll folders instead of native events")
+    w.set_defaults(handler=cmd_watch)
+
+    q = sub.add_parser("queue", help="list the watcher's jobs")
+    q.add_argument("--state", action="append", default=[],
+                   help="only jobs in this state (queued, running, done, failed, skipped, stuck, vanished)")
+    q.add_argument("--last", type=int, default=50, metavar="N")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(handler=cmd_queue)
+
+    rt = sub.add_parser("retry", help="queue a failed (or skipped, stuck, vanished) job again")
+    rt.add_argument("job", type=int)
+    rt.set_defaults(handler=cmd_retry)
+
+    pv = sub.add_parser("preview", help="which files in a workflow's watched folders would be taken, and why")
+    pv.add_argument("workflow")
+    pv.add_argument("--json", action="store_true")
+    pv.set_defaults(handler=cmd_preview)
 
     m = sub.add_parser("models", help="local language models: list, import, choose, inspect")
     msub = m.add_subparsers(dest="models_command", metavar="ACTION", required=True)
@@ -335,6 +358,123 @@ def cmd_steps(args: argparse.Namespace) -> int:
         print(f"  {s.id:<22} {s.title}  ({ins or '-'} -> {outs or '-'})")
         for p in s.params:
             print(f"      {p.name} ({p.kind}, default {p.default!r}): {p.help}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- watch
+
+def _user_workflows() -> list[Path]:
+    from desktop.paths import user_workflows_dir
+
+    return sorted(user_workflows_dir().glob("*.yaml"))
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from desktop.runner import Runner
+    from desktop.watch.events import JobChanged, TriggerStatus
+    from desktop.watch.service import WatchService
+
+    paths = [Path(p) for p in args.workflows] or _user_workflows()
+    if not paths:
+        print("runnel: no workflows to watch: give workflow files, or save some in your "
+              "workflow folder", file=sys.stderr)
+        return EXIT_USAGE
+
+    def show(event: object) -> None:
+        if isinstance(event, TriggerStatus):
+            where = f"{Path(event.workflow).name}: {event.folder or ''}"
+            print(f"[{event.state}] {where} {event.message}".rstrip(), file=sys.stderr, flush=True)
+        elif isinstance(event, JobChanged) and event.state not in ("running",):
+            print(f"job {event.job_id} {event.state}: {Path(event.path).name}"
+                  + (f" ({event.message})" if event.message else ""), file=sys.stderr, flush=True)
+
+    runner = Runner(RunStore(database_path()))
+    service = WatchService(runner, paths, listeners=[show], force_polling=args.polling)
+    stopping = threading.Event()
+
+    def on_signal(*_: Any) -> None:
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    service.start()
+    if not service.triggers:
+        print("runnel: none of these workflows has a folder trigger", file=sys.stderr)
+    print(f"watching {len(service.triggers)} folder(s); Ctrl-C stops after the current step",
+          file=sys.stderr, flush=True)
+    try:
+        stopping.wait()
+    finally:
+        print("stopping...", file=sys.stderr, flush=True)
+        service.stop()
+        runner.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return EXIT_OK if not service.problems else EXIT_INVALID
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from desktop.store.jobs import JobQueue
+
+    jobs = JobQueue(RunStore(database_path())).list(tuple(args.state), args.last)
+    if args.json:
+        print(json.dumps(jobs, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not jobs:
+        print("no jobs")
+        return EXIT_OK
+    print(f"{'JOB':>5}  {'STATE':<9} {'WHEN':<19}  {'WORKFLOW':<22} FILE")
+    for j in jobs:
+        print(f"{j['id']:>5}  {j['state']:<9} {_when(j['created_at'])}  {j['workflow_name'][:22]:<22} "
+              f"{Path(j['path']).name}" + (f"\n{'':>7}{j['error']}" if j["error"] else ""))
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    from desktop.store.jobs import JobQueue
+
+    queue = JobQueue(RunStore(database_path()))
+    rows = [r for r in queue.list(limit=1_000_000) if r["id"] == args.job]
+    if not rows:
+        print(f"runnel: there is no job {args.job}", file=sys.stderr)
+        return EXIT_STORE
+    row = rows[0]
+    final = Path(row["final_path"]) if row["final_path"] else None
+    if final and final != Path(row["path"]) and final.exists() and not Path(row["path"]).exists():
+        final.rename(row["path"])         # the file was moved aside: put it back to be processed
+        note = final.with_name(final.name + ".error.txt")
+        note.unlink(missing_ok=True)
+    if not queue.requeue(args.job):
+        print(f"runnel: job {args.job} is {row['state']}; only finished jobs can be retried",
+              file=sys.stderr)
+        return EXIT_RUN_FAILED
+    print(f"job {args.job} queued again; a running `runnel watch` (or the app) picks it up")
+    return EXIT_OK
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from desktop.runner import Runner
+    from desktop.watch.service import WatchService
+
+    try:
+        load_workflow(args.workflow)
+    except WorkflowFileError as e:
+        print(e, file=sys.stderr)
+        return EXIT_INVALID
+    service = WatchService(Runner(RunStore(database_path())), [Path(args.workflow)])
+    service._load_all(watch=False)
+    rows = service.preview()
+    if args.json:
+        print(json.dumps([{"folder": str(w.folder), "file": str(p), "taken": taken, "why": why}
+                          for w, p, taken, why in rows], indent=2))
+        return EXIT_OK
+    if not service.triggers:
+        print("this workflow has no folder trigger")
+    for w in service.triggers:
+        problem = w.message if w.state == "error" else "" if w.folder.is_dir() else "the folder does not exist"
+        print(f"{w.folder}" + (f"  ({problem})" if problem else ""))
+        for ww, path, taken, why in rows:
+            if ww is w:
+                print(f"  {'take' if taken else 'skip'}  {path.relative_to(w.folder)}  - {why}")
     return EXIT_OK
 
 

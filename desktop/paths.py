@@ -33,6 +33,10 @@ def database_path() -> Path:
     return runnel_home() / "runnel.db"
 
 
+def user_workflows_dir() -> Path:
+    return runnel_home() / "workflows"
+
+
 def user_models_dir() -> Path:
     return runnel_home() / "models"
 

@@ -161,7 +161,7 @@ class WatchService:
 
     # ------------------------------------------------------------ triggers
 
-    def _load_all(self) -> None:
+    def _load_all(self, watch: bool = True) -> None:
         for w in self.triggers:
             self._unwatch(w, "stopped")
         self.triggers, self.problems = [], []
@@ -185,7 +185,7 @@ class WatchService:
                     Settler(t.settle_seconds, t.stuck_after_minutes * 60), excluded))
         self._check_shared_folders()
         for w in self.triggers:
-            if w.state != "error":
+            if w.state != "error" and watch:
                 self._watch(w)
 
     def _check_shared_folders(self) -> None:

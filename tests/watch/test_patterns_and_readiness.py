@@ -1,0 +1,83 @@
+import datetime as dt
+import os
+
+from desktop.engine.triggers import Schedule
+from desktop.watch.patterns import is_temporary, matches
+from desktop.watch.readiness import Settler
+
+
+def test_temporary_and_partial_names_are_never_taken():
+    for name in ("report.pdf.part", "film.crdownload", "x.tmp", "~$letter.docx", ".hidden.pdf",
+                 "notes.txt~", ".notes.txt.swp", "#draft#", ".~lock.sheet.ods#"):
+        assert is_temporary(name), name
+    assert not is_temporary("invoice.pdf")
+
+
+def test_include_and_exclude_patterns_say_why():
+    assert matches("a.PDF", ["*.pdf"], []) == (True, "matches '*.pdf'")
+    assert matches("a.txt", ["*.pdf"], []) == (False, "matches none of '*.pdf'")
+    assert matches("draft-a.pdf", ["*.pdf"], ["draft-*"]) == (False, "excluded by 'draft-*'")
+    assert matches("sub/.git/x.pdf", ["*.pdf"], []) == (False, "inside a hidden folder")
+    assert matches("anything", [], []) == (True, "every file is taken")
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_file_is_ready_only_when_stable_for_the_settle_window(tmp_path):
+    clock = Clock()
+    settler = Settler(settle_seconds=2, stuck_after_seconds=100, clock=clock)
+    f = tmp_path / "scan.pdf"
+    f.write_bytes(b"x" * 10)
+    settler.touch(f)
+    assert settler.check()[0] == []             # first look: size noted
+    clock.now = 1.5
+    assert settler.check()[0] == []             # not stable long enough
+    with f.open("ab") as h:                     # still being copied
+        h.write(b"y" * 10)
+    os.utime(f, ns=(1, 2))
+    clock.now = 3.0
+    assert settler.check()[0] == []             # changed: the window starts again
+    clock.now = 4.9
+    assert settler.check()[0] == []
+    clock.now = 5.1
+    ready, stuck, gone = settler.check()
+    assert [r.path for r in ready] == [f] and ready[0].size == 20
+    assert f not in settler
+
+
+def test_a_file_that_never_stops_growing_is_reported_stuck_once(tmp_path):
+    clock = Clock()
+    settler = Settler(settle_seconds=1, stuck_after_seconds=10, clock=clock)
+    f = tmp_path / "log.txt"
+    f.write_text("a")
+    settler.touch(f)
+    reports = []
+    for step in range(1, 30):
+        clock.now = step * 0.9
+        f.write_text("a" * (step + 1))
+        ready, stuck, _ = settler.check()
+        assert not ready
+        reports += stuck
+    assert reports == [f]
+
+
+def test_a_file_deleted_while_settling_is_gone(tmp_path):
+    settler = Settler(1, 10, clock=Clock())
+    f = tmp_path / "x.txt"
+    f.write_text("x")
+    settler.touch(f)
+    f.unlink()
+    assert settler.check() == ([], [], [f])
+
+
+def test_schedule_window():
+    sched = Schedule(("mon", "tue", "wed", "thu", "fri"), "08:00", "18:00")
+    assert sched.allows(dt.datetime(2026, 11, 30, 9, 0))        # a Monday
+    assert not sched.allows(dt.datetime(2026, 11, 30, 18, 0))
+    assert not sched.allows(dt.datetime(2026, 11, 29, 10, 0))   # a Sunday

@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from desktop.engine.context import StepContext
 from desktop.engine.document import Document
@@ -50,6 +50,40 @@ def numbered(path: Path, n: int) -> Path:
     return path if n == 1 else path.with_name(f"{path.stem} ({n}){path.suffix}")
 
 
+PART_PREFIX = ".runnel-"
+
+
+def remove_stale_parts(root: Path) -> int:
+    """Delete temporary files left in `root` by writers that were killed mid-write."""
+    removed = 0
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(PART_PREFIX) and name.endswith(".part")):
+            continue
+        pid = name[len(PART_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def numbered_free(root: Path, name: str) -> Path:
     """The name write_new would pick now, with the same checks (for dry runs)."""
     target = confined(root, name)
@@ -59,11 +93,12 @@ def numbered_free(root: Path, name: str) -> Path:
     return numbered(target, n)
 
 
-def write_new(root: Path, name: str, data: bytes) -> Path:
+def write_new(root: Path, name: str, data: bytes,
+              before_link: Callable[[Path], None] | None = None) -> Path:
     """Write `data` to root/name, or 'name (2)', ... if taken. Atomic: the content goes
     to a temporary file first and is linked into place only when complete."""
     target = confined(root, name)
-    fd, tmp = tempfile.mkstemp(prefix=".runnel-", suffix=".part", dir=root)
+    fd, tmp = tempfile.mkstemp(prefix=f"{PART_PREFIX}{os.getpid()}-", suffix=".part", dir=root)
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)      # mkstemp makes 0600; a result is an ordinary file
         with os.fdopen(fd, "wb") as f:
@@ -72,6 +107,10 @@ def write_new(root: Path, name: str, data: bytes) -> Path:
             os.fsync(f.fileno())
         for n in range(1, MAX_SUFFIX + 1):
             candidate = numbered(target, n)
+            if candidate.exists() or candidate.is_symlink():
+                continue
+            if before_link is not None:
+                before_link(candidate)       # journaled before it exists: a crash cannot hide it
             try:
                 os.link(tmp, candidate)      # fails if the name exists: no overwrite
                 return candidate
@@ -142,12 +181,12 @@ class WriteFile(Step):
             return {"file": target}
         try:
             root.mkdir(parents=True, exist_ok=True)
-            target = write_new(root, name, data)
+            target = write_new(root, name, data,
+                               lambda t: ctx.journal("write", t, size=len(data)))
         except PermissionError:
             raise StepError(f"the folder {root} is not writable (permission denied)") from None
         except OSError as e:
             raise StepError(f"could not write into {root}: {e.strerror or e}") from None
-        ctx.journal("write", target, size=len(data))
         return {"file": target}
 
 
@@ -215,12 +254,12 @@ class CopyFile(Step):
             return {"file": target}
         try:
             root.mkdir(parents=True, exist_ok=True)
-            target = write_new(root, name, data)
+            target = write_new(root, name, data,
+                               lambda t: ctx.journal("copy", t, source, size=len(data)))
         except PermissionError:
             raise StepError(f"the folder {root} is not writable (permission denied)") from None
         except OSError as e:
             raise StepError(f"could not write into {root}: {e.strerror or e}") from None
-        ctx.journal("copy", target, source, size=len(data))
         return {"file": target}
 
 

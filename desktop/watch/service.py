@@ -29,6 +29,7 @@ from desktop.engine.events import FileOperation, Status
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
 from desktop.runner import Runner
+from desktop.steps.files import remove_stale_parts
 from desktop.store.jobs import (DONE, FAILED, QUEUED, STUCK, VANISHED, Job, JobQueue)
 from desktop.watch.actions import after_job, destination
 from desktop.watch.events import JobChanged, TriggerStatus
@@ -415,13 +416,17 @@ class WatchService:
                                             time.time()))
 
     def _undo_outputs(self, run_id: str) -> None:
-        """Remove what an interrupted attempt wrote, so the retry writes it once."""
+        """Remove what an interrupted attempt wrote, so the retry writes it once. Writes
+        are journaled just before the file is linked into place; a file is removed only
+        if it is that one: the size matches and it was linked after the journal entry."""
         for op in self.store.file_ops(run_id):
             if op["dry_run"] or op["op"] not in ("write", "copy"):
                 continue
             target = Path(op["target"])
             try:
-                if target.is_file() and (op["size"] is None or target.stat().st_size == op["size"]):
+                st = target.stat()
+                if (target.is_file() and (op["size"] is None or st.st_size == op["size"])
+                        and st.st_ctime >= op["at"] - 0.01):
                     target.unlink()
             except OSError:
                 pass
@@ -429,6 +434,7 @@ class WatchService:
     def resume_interrupted(self) -> None:
         """Jobs left running by a crash: finished runs are completed, the rest re-run."""
         for job in self.queue.running():
+            self._remove_stale_parts(job.workflow_path)
             runs = self.store.find_run(job.run_id) if job.run_id else []
             status = runs[0]["status"] if runs else None
             if status == Status.DONE:
@@ -439,6 +445,14 @@ class WatchService:
                 if job.run_id:
                     self._undo_outputs(job.run_id)
                 self.queue.update(job.id, state=QUEUED, run_id=None)
+
+    def _remove_stale_parts(self, workflow_path: str) -> None:
+        try:
+            roots = load_workflow(workflow_path).resolve_folders()
+        except WorkflowFileError:
+            return
+        for root in roots.values():
+            remove_stale_parts(root)
 
     # ------------------------------------------------------------ preview
 

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.store.runs import RunStore
+from desktop.store.runs import RunStore, insert_row
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 SKIPPED, STUCK, VANISHED = "skipped", "stuck", "vanished"
@@ -68,21 +68,21 @@ class JobQueue:
                                error=f"the same content was already handled (job {same[0]['id']})")
                 else:
                     row.update(state=QUEUED)
-                job_id = self.db["jobs"].insert(row).last_pk
+                row["id"] = insert_row(self.db, "jobs", row)
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
-        return self.get(job_id)
+        return Job.from_row({"run_id": None, "error": None, "final_path": None, **row})
 
     def record(self, workflow_path: str, workflow_name: str, trigger_index: int, path: str,
                state: str, error: str) -> Job:
         """A file that never became a job to run (stuck, unreadable): kept for the user."""
         with self._tx():
-            job_id = self.db["jobs"].insert({
+            job_id = insert_row(self.db, "jobs", {
                 "workflow_path": workflow_path, "workflow_name": workflow_name,
                 "trigger_index": trigger_index, "path": path, "state": state, "error": error,
-                "attempts": 0, "created_at": time.time(), "finished_at": time.time()}).last_pk
+                "attempts": 0, "created_at": time.time(), "finished_at": time.time()})
         return self.get(job_id)
 
     def known(self, workflow_path: str, path: str, size: int, mtime_ns: int) -> bool:
@@ -94,30 +94,36 @@ class JobQueue:
 
     def get(self, job_id: int) -> Job:
         with self._tx():
-            return Job.from_row(self.db["jobs"].get(job_id))
+            return Job.from_row(next(self.db.query("SELECT * FROM jobs WHERE id = ?", [job_id])))
 
-    def claim_next(self, eligible_workflows: set[str] | None = None) -> Job | None:
-        """The oldest queued job (of these workflows) that may run now, marked running."""
+    def claim_next(self, blocked_workflows: set[str] | frozenset[str] = frozenset()) -> Job | None:
+        """The oldest queued job that may run now (not of a blocked workflow), marked
+        running."""
+        blocked = sorted(blocked_workflows)
+        marks = ", ".join("?" * len(blocked))
+        where = f" AND workflow_path NOT IN ({marks})" if blocked else ""
         with self._tx():
-            rows = list(self.db.query(
-                "SELECT * FROM jobs WHERE state = ? AND not_before <= ? ORDER BY id",
-                [QUEUED, time.time()]))
-            for row in rows:
-                if eligible_workflows is not None and row["workflow_path"] not in eligible_workflows:
-                    continue
+            while True:
+                rows = list(self.db.query(
+                    f"SELECT * FROM jobs WHERE state = ? AND not_before <= ?{where} "
+                    "ORDER BY id LIMIT 1", [QUEUED, time.time(), *blocked]))
+                if not rows:
+                    return None
+                row = rows[0]
                 cur = self.db.execute(
                     "UPDATE jobs SET state = ?, started_at = ?, attempts = attempts + 1 "
                     "WHERE id = ? AND state = ?", [RUNNING, time.time(), row["id"], QUEUED])
                 if cur.rowcount == 1:
-                    return self.get(row["id"])
-        return None
+                    row.update(state=RUNNING, attempts=(row["attempts"] or 0) + 1)
+                    return Job.from_row(row)
 
     def update(self, job_id: int, **values: Any) -> None:
+        sets = ", ".join(f"{k} = ?" for k in values)
         with self._tx():
-            self.db["jobs"].update(job_id, values)
+            self.db.execute(f"UPDATE jobs SET {sets} WHERE id = ?", [*values.values(), job_id])
 
-    def finish(self, job_id: int, state: str, error: str | None = None) -> None:
-        self.update(job_id, state=state, error=error, finished_at=time.time())
+    def finish(self, job_id: int, state: str, error: str | None = None, **values: Any) -> None:
+        self.update(job_id, state=state, error=error, finished_at=time.time(), **values)
 
     def retry_later(self, job_id: int, delay: float, error: str) -> None:
         self.update(job_id, state=QUEUED, error=error, not_before=time.time() + delay)

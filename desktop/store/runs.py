@@ -101,8 +101,7 @@ class RunStore:
                 return
             row = {k: v for k, v in asdict(event).items() if k not in ("at", "attempt")}
             row.update(finished_at=event.at, attempts=event.attempt)
-            with db.conn:
-                db.execute(
+            db.execute(
                         "INSERT INTO step_runs (run_id, node_id, step_type, status, attempts, "
                         "finished_at, duration, error, input_digest, output_digest, input_preview, "
                         "output_preview, branch, model, tokens_in, tokens_out) VALUES (:run_id, "
@@ -117,37 +116,31 @@ class RunStore:
                         "branch=excluded.branch, model=excluded.model, "
                         "tokens_in=excluded.tokens_in, tokens_out=excluded.tokens_out", row)
         elif isinstance(event, RunStarted):
-            with db.conn:
-                db["runs"].insert({
-                    "id": event.run_id, "workflow_name": event.workflow_name,
-                    "workflow_path": event.workflow_path, "input_path": event.input_path,
-                    "batch_id": event.batch_id, "dry_run": int(event.dry_run),
-                    "status": Status.RUNNING, "started_at": event.started_at, "pid": os.getpid(),
-                })
+            insert_row(db, "runs", {
+                "id": event.run_id, "workflow_name": event.workflow_name,
+                "workflow_path": event.workflow_path, "input_path": event.input_path,
+                "batch_id": event.batch_id, "dry_run": int(event.dry_run),
+                "status": Status.RUNNING, "started_at": event.started_at, "pid": os.getpid()})
         elif isinstance(event, RunFinished):
-            with db.conn:
-                db["runs"].update(event.run_id, {
-                    "status": event.status, "error": event.error,
-                    "failed_node": event.failed_node, "finished_at": event.finished_at})
+            db.execute("UPDATE runs SET status = ?, error = ?, failed_node = ?, finished_at = ? "
+                       "WHERE id = ?", [event.status, event.error, event.failed_node,
+                                        event.finished_at, event.run_id])
         elif isinstance(event, StepLog):
-            with db.conn:
-                db["audit_events"].insert({
-                    "run_id": event.run_id, "node_id": event.node_id, "level": event.level,
-                    "message": event.message, "at": event.at})
+            insert_row(db, "audit_events", {
+                "run_id": event.run_id, "node_id": event.node_id, "level": event.level,
+                "message": event.message, "at": event.at})
         elif isinstance(event, ModelCall):
-            with db.conn:
-                db["model_calls"].insert({
-                    "run_id": event.run_id, "node_id": event.node_id, "model": event.model,
-                    "settings": json.dumps(event.settings, sort_keys=True),
-                    "prompt_digest": event.prompt_digest, "tokens_in": event.tokens_in,
-                    "tokens_out": event.tokens_out, "seconds": event.seconds,
-                    "finish": event.finish, "at": event.at})
+            insert_row(db, "model_calls", {
+                "run_id": event.run_id, "node_id": event.node_id, "model": event.model,
+                "settings": json.dumps(event.settings, sort_keys=True),
+                "prompt_digest": event.prompt_digest, "tokens_in": event.tokens_in,
+                "tokens_out": event.tokens_out, "seconds": event.seconds,
+                "finish": event.finish, "at": event.at})
         elif isinstance(event, FileOperation):
-            with db.conn:
-                db["file_ops"].insert({
-                    "run_id": event.run_id, "node_id": event.node_id, "op": event.op,
-                    "source": event.source, "target": event.target, "size": event.size,
-                    "dry_run": int(event.dry_run), "at": event.at})
+            insert_row(db, "file_ops", {
+                "run_id": event.run_id, "node_id": event.node_id, "op": event.op,
+                "source": event.source, "target": event.target, "size": event.size,
+                "dry_run": int(event.dry_run), "at": event.at})
 
     def mark_interrupted(self) -> int:
         """Runs left 'running' by a process that no longer exists (killed, crashed)."""
@@ -192,6 +185,14 @@ class RunStore:
         with self._lock:
             return list(self.db.query("SELECT * FROM audit_events WHERE run_id = ? ORDER BY id",
                                       [run_id]))
+
+
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
+    """A plain INSERT: sqlite-utils' insert inspects the table on every call, which
+    costs more than the write itself on the hot path."""
+    cols = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    return db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values())).lastrowid
 
 
 def _storable(event: Event) -> Event:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import psutil
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
+                             FileMovedEvent, FileSystemEvent, FileSystemEventHandler)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
@@ -28,6 +29,7 @@ from desktop.engine.errors import WorkflowFileError
 from desktop.engine.events import FileOperation, Status
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
+from desktop.engine.workflow import Workflow
 from desktop.runner import Runner
 from desktop.steps.files import remove_stale_parts
 from desktop.store.jobs import (DONE, FAILED, QUEUED, STUCK, VANISHED, Job, JobQueue)
@@ -95,6 +97,11 @@ class WatchedTrigger:
         return not t.paused and (t.schedule is None or t.schedule.allows(dt.datetime.now()))
 
 
+# Only what can bring a new or finished file (and the folder's own removal): asking the
+# kernel for less keeps the observer thread from competing with the jobs.
+_EVENTS = [FileCreatedEvent, FileMovedEvent, FileClosedEvent, DirDeletedEvent, DirMovedEvent]
+
+
 class _Handler(FileSystemEventHandler):
     def __init__(self, watched: WatchedTrigger, wake: threading.Event):
         self.watched, self.wake = watched, wake
@@ -132,6 +139,7 @@ class WatchService:
         self._cancel = CancelToken()
         self._threads: list[threading.Thread] = []
         self.current_job: Job | None = None
+        self._parsed: dict[str, tuple[int, Workflow]] = {}
 
     # ------------------------------------------------------------ life cycle
 
@@ -218,7 +226,8 @@ class WatchService:
             w.trigger.observer == "auto" and needs_polling(w.folder))
         observer = PollingObserver(timeout=self.polling_interval) if polling else Observer()
         try:
-            observer.schedule(_Handler(w, self._wake), str(w.folder), recursive=w.trigger.recursive)
+            observer.schedule(_Handler(w, self._wake), str(w.folder), recursive=w.trigger.recursive,
+                              event_filter=_EVENTS)
             observer.start()
         except OSError as e:
             self._set(w, "error", f"the folder {w.folder} cannot be watched: {e.strerror or e}")
@@ -323,19 +332,17 @@ class WatchService:
 
     # ------------------------------------------------------------ runner thread
 
-    def _eligible(self) -> set[str]:
-        ok: set[str] = set()
-        blocked: set[str] = set()
+    def _blocked(self) -> set[str]:
+        """Workflows none of whose triggers may start a job now (paused, out of hours).
+        Jobs of workflows no longer watched still run: they were queued durably."""
+        ok, blocked = set(), set()
         for w in self.triggers:
             (ok if w.runnable_now() else blocked).add(w.workflow_path)
-        # jobs of workflows no longer watched still run (they were queued durably)
-        known = {w.workflow_path for w in self.triggers}
-        queued = {r["workflow_path"] for r in self.queue.list((QUEUED,), limit=1000)}
-        return ok | (queued - known)
+        return blocked - ok
 
     def _run_jobs(self) -> None:
         while not self._stop.is_set():
-            job = self.queue.claim_next(self._eligible())
+            job = self.queue.claim_next(self._blocked())
             if job is None:
                 self._job_ready.wait(self.tick * 5)
                 self._job_ready.clear()
@@ -345,6 +352,14 @@ class WatchService:
                 self.run_job(job)
             finally:
                 self.current_job = None
+
+    def _workflow(self, path: str) -> Workflow:
+        """The workflow file as it is now, parsed again only when it changed."""
+        mtime = _mtime(Path(path))
+        cached = self._parsed.get(path)
+        if cached is None or cached[0] != mtime:
+            cached = self._parsed[path] = (mtime, load_workflow(path))
+        return cached[1]
 
     def _trigger_of(self, job: Job) -> tuple[Trigger, Path]:
         for w in self.triggers:
@@ -359,7 +374,7 @@ class WatchService:
             self._finish(job, VANISHED, "the file was moved or deleted before it was processed")
             return
         try:
-            wf = load_workflow(job.workflow_path)      # the current version of the workflow
+            wf = self._workflow(job.workflow_path)      # the current version of the workflow
         except WorkflowFileError as e:
             self._fail(job, str(e), None)
             return
@@ -391,8 +406,7 @@ class WatchService:
             return
         if final != path:
             self._journal(run_id, "move", final, path)
-        self.queue.update(job.id, final_path=str(final))
-        self._finish(job, DONE, None)
+        self._finish(job, DONE, None, final_path=str(final))
 
     def _fail(self, job: Job, error: str, run_id: str | None) -> None:
         trigger, folder = self._trigger_of(job)
@@ -406,8 +420,8 @@ class WatchService:
             error += f" (and the file could not be moved aside: {e})"
         self._finish(job, FAILED, error)
 
-    def _finish(self, job: Job, state: str, error: str | None) -> None:
-        self.queue.finish(job.id, state, error)
+    def _finish(self, job: Job, state: str, error: str | None, **values: object) -> None:
+        self.queue.finish(job.id, state, error, **values)
         self.emit(JobChanged(job.id, job.workflow_path, job.path, state, error or ""))
 
     def _journal(self, run_id: str | None, op: str, target: Path, source: Path) -> None:

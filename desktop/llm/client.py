@@ -34,6 +34,10 @@ class WorkerCrashed(ModelError):
     """The worker process died while serving a request."""
 
 
+class LoadFailed(ModelError):
+    """llama.cpp refused the model file."""
+
+
 @dataclass
 class Generation:
     text: str
@@ -106,6 +110,7 @@ class LLMClient:
         self._loaded: tuple | None = None
         self.loaded_model: Model | None = None
         self.restarts = 0
+        self._closing = False
 
     # ------------------------------------------------------------ process
 
@@ -167,6 +172,7 @@ class LLMClient:
         self.loaded_model = None
 
     def close(self) -> None:
+        self._closing = True
         if self._proc is not None and self._proc.poll() is None:
             try:
                 self._send({"id": next(self._ids), "op": "shutdown"})
@@ -174,6 +180,7 @@ class LLMClient:
             except (OSError, subprocess.TimeoutExpired):
                 self._kill()
         self._proc = None
+        self._closing = False
 
     def _send(self, msg: dict) -> None:
         assert self._proc is not None and self._proc.stdin is not None
@@ -202,16 +209,14 @@ class LLMClient:
             except OSError:
                 pass      # it died; the reader reports it below
             cancel_sent_at = None
+            settled = False       # a final reply (result, error, death) has arrived
             try:
                 while True:
                     # checked on every message too: a streaming reply never leaves the queue empty
                     if cancel is not None and cancel.cancelled:
                         if cancel_sent_at is None:
                             cancel_sent_at = time.monotonic()
-                            try:
-                                self._send({"op": "cancel", "target": rid})
-                            except OSError:
-                                pass
+                            self._send_quietly({"op": "cancel", "target": rid})
                         elif time.monotonic() - cancel_sent_at > CANCEL_GRACE:
                             self._kill()      # stuck in native code: a fresh worker comes next
                             raise Cancelled()
@@ -223,23 +228,51 @@ class LLMClient:
                     if event == "token":
                         if on_token is not None:
                             on_token(msg["text"])
-                    elif event == "result":
+                        continue
+                    settled = True
+                    if event == "result":
                         if cancel_sent_at is not None or (cancel is not None and cancel.cancelled):
                             raise Cancelled()
                         return msg
-                    elif event == "error":
+                    if event == "error":
+                        if msg.get("kind") == "load_failed":
+                            raise LoadFailed(self._explain(msg, model))
                         raise ModelError(self._explain(msg, model))
-                    elif event == "died":
+                    if event == "died":
                         self._loaded = None
                         self.loaded_model = None
                         if cancel_sent_at is not None:
                             raise Cancelled()
+                        if self._closing:
+                            raise ModelError("the inference worker was stopped")
                         raise WorkerCrashed(self._died(msg.get("returncode"), op, model))
+            except BaseException:
+                if not settled:
+                    self._abandon(rid, replies)   # e.g. a token callback raised
+                raise
             finally:
                 self._replies.pop(rid, None)
         finally:
             if ticket is not None:
                 self._turns.release(ticket)
+
+    def _send_quietly(self, msg: dict) -> None:
+        try:
+            self._send(msg)
+        except OSError:
+            pass      # it died: the reader reports that
+
+    def _abandon(self, rid: int, replies: queue.Queue) -> None:
+        """Stop a request whose caller gave up, so the next one is not kept waiting."""
+        self._send_quietly({"op": "cancel", "target": rid})
+        deadline = time.monotonic() + CANCEL_GRACE
+        while time.monotonic() < deadline:
+            try:
+                if replies.get(timeout=_POLL).get("event") in ("result", "error", "died"):
+                    return
+            except queue.Empty:
+                continue
+        self._kill()
 
     def _explain(self, msg: dict, model: Model | None) -> str:
         name = model.name if model else "the model"
@@ -269,7 +302,8 @@ class LLMClient:
         """Load `model` unless it is already loaded. Refuses models that crashed the
         worker before (until `runnel models reset`), and models that will not fit."""
         ctx = model.context_for(n_ctx or self.n_ctx)
-        key = (str(model.path), model.info.file_size, ctx, embedding)
+        identity = self.model_identity(str(model.path))
+        key = (identity, ctx, embedding)
         if self._loaded == key and self.pid is not None:
             return None
         crashed = catalog.crashed_models().get(model.name)
@@ -280,22 +314,22 @@ class LLMClient:
         warning = catalog.check_fits(model, ctx)
         if warning and not force:
             raise ModelError(warning + "; choose a smaller model or a shorter context")
-        payload = {"path": str(model.path), "n_ctx": ctx, "n_threads": self.n_threads,
+        payload = {"path": str(model.path), "identity": identity, "n_ctx": ctx, "n_threads": self.n_threads,
                    "n_gpu_layers": gpu_layers(), "embedding": embedding, "n_batch": 512}
         try:
             reply = self._request("load", payload, cancel=cancel, model=model, hold=hold)
-        except WorkerCrashed as e:
-            catalog.remember_crash(model, str(e))
-            raise
-        except ModelError as e:
+        except (WorkerCrashed, LoadFailed) as e:
+            # only the model's own fault is remembered, not a worker that could not start
             catalog.remember_crash(model, str(e))
             raise
         self._loaded = key
         self.loaded_model = model
         return reply
 
-    def model_identity(self, name: str | None) -> str:
-        """What makes a cached AI result reusable: which model file, exactly."""
+    @staticmethod
+    def model_identity(name: str | None) -> str:
+        """Which model file exactly (path, size, modification time): the key of cached
+        AI results, and what makes the worker reload a replaced file."""
         try:
             m = catalog.find_model(name)
             st = m.path.stat()
@@ -316,14 +350,15 @@ class LLMClient:
         finally:
             self._turns.release(ticket)
 
-    def generate(self, model: Model, prompt: str, *, prefix: str = "", max_tokens: int = 256,
+    def generate(self, model: Model, prompt: str, *, prefix: str = "", document: str = "",
+                 max_tokens: int = 256,
                  temperature: float = 0.0, seed: int = 0, grammar: str | None = None,
                  stop: list[str] | None = None, reuse_prefix: bool | None = None,
                  repeat_penalty: float = 1.0,
                  cancel: CancelToken | None = None, on_token: Callable[[str], None] | None = None,
                  n_ctx: int | None = None) -> Generation:
         reply = self._with_model(model, "generate", {
-            "prefix": prefix, "prompt": prompt, "max_tokens": max_tokens,
+            "prefix": prefix, "document": document, "prompt": prompt, "max_tokens": max_tokens,
             "temperature": temperature, "seed": seed, "grammar": grammar, "stop": stop or [],
             "reuse_prefix": self.reuse_prefix if reuse_prefix is None else reuse_prefix,
             "stream": on_token is not None,
@@ -356,16 +391,28 @@ class LLMClient:
             self._turns.release(ticket)
 
     def score(self, model: Model, prompt: str, candidates: list[str], *, prefix: str = "",
-              cancel: CancelToken | None = None) -> list[float]:
-        reply = self._with_model(model, "score", {"prefix": prefix, "prompt": prompt,
-                                                  "candidates": candidates}, cancel=cancel)
+              document: str = "", cancel: CancelToken | None = None) -> list[float]:
+        with_end = any(a != b and b.startswith(a) for a in candidates for b in candidates)
+        reply = self._with_model(model, "score", {"prefix": prefix, "document": document,
+                                                  "prompt": prompt, "candidates": candidates,
+                                                  "with_end": with_end}, cancel=cancel)
         return reply["logprobs"]
 
-    def tokenize(self, model: Model, text: str, cancel: CancelToken | None = None) -> list[int]:
-        return self._with_model(model, "tokenize", {"text": text}, cancel=cancel)["tokens"]
+    def tokenize(self, model: Model, text: str, cancel: CancelToken | None = None,
+                 special: bool = True) -> list[int]:
+        return self._with_model(model, "tokenize", {"text": text, "special": special},
+                                cancel=cancel)["tokens"]
 
-    def count_tokens(self, model: Model, text: str, cancel: CancelToken | None = None) -> int:
-        return len(self.tokenize(model, text, cancel))
+    def count_tokens(self, model: Model, text: str, cancel: CancelToken | None = None,
+                     special: bool = True) -> int:
+        return len(self.tokenize(model, text, cancel, special))
+
+    def chunks(self, model: Model, text: str, size: int, overlap: int,
+               cancel: CancelToken | None = None) -> tuple[list[str], int]:
+        """(pieces of at most `size` tokens, overlapping; the text's token count)."""
+        reply = self._with_model(model, "chunks", {"text": text, "size": size, "overlap": overlap},
+                                 cancel=cancel)
+        return reply["chunks"], reply["tokens"]
 
     def detokenize(self, model: Model, tokens: list[int], cancel: CancelToken | None = None) -> str:
         return self._with_model(model, "detokenize", {"tokens": tokens}, cancel=cancel)["text"]

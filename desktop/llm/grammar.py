@@ -1,7 +1,7 @@
 """JSON schema -> GBNF grammar for llama.cpp, for the subset Runnel's steps produce.
 
-Supported: object (properties, all emitted in order; `required` decides whether
-null is allowed for the others), string (enum, const, maxLength, format: date),
+Supported: object (properties, all written, in order; give a property that may be
+missing a type that allows null), string (enum, const, maxLength, format: date),
 number, integer, boolean, null, array (items, minItems, maxItems), type lists such as
 ["string", "null"]. Anything else raises SchemaError, before any run, with a plain
 sentence — a grammar that silently ignored a rule would give output the schema then
@@ -18,12 +18,12 @@ DEFAULT_MAX_STRING = 300
 DEFAULT_MAX_ITEMS = 30
 _KNOWN = {"type", "properties", "required", "items", "enum", "const", "maxLength",
           "minItems", "maxItems", "format", "description", "title", "additionalProperties",
-          "$schema", "default", "minimum", "maximum"}
+          "$schema", "default"}
 
 _BASE = r'''
 ws ::= " "?
 char ::= [^"\\\x7F\x00-\x1F] | "\\" (["\\/bfnrt] | "u" [0-9a-fA-F]{4})
-number ::= "-"? ([0-9] | [1-9] [0-9]{1,15}) ("." [0-9]{1,10})? ([eE] [-+]? [0-9]{1,3})?
+number ::= "-"? ([0-9] | [1-9] [0-9]{1,15}) ("." [0-9]{1,10})? ([eE] [-+]? [0-9]{1,2})?
 integer ::= "-"? ([0-9] | [1-9] [0-9]{1,15})
 boolean ::= "true" | "false"
 null ::= "null"
@@ -110,12 +110,11 @@ class _Builder:
         props = schema.get("properties")
         if not isinstance(props, dict) or not props:
             raise SchemaError(f"{path or 'the schema'}: an object needs its 'properties' listed")
-        required = set(schema.get("required", list(props)))
         parts = []
         for i, (key, sub) in enumerate(props.items()):
+            # every property is written; one that may be absent must then allow null
+            # in its own schema, so the schema accepts what the grammar produces
             value = self.visit(sub, f"{path}-{key}" if path else key)
-            if key not in required:
-                value = self.add(f"{path}-{key}-opt", f"{value} | null")
             sep = '"," ws ' if i else ""
             parts.append(f'{sep}{_literal(key)} ws ":" ws {value}')
         return self.add(f"{path or 'root'}-obj", '"{" ws ' + " ws ".join(parts) + ' ws "}"')

@@ -28,11 +28,16 @@ _ENV.globals["raise_exception"] = _raise
 @dataclass(frozen=True)
 class Prompt:
     prefix: str     # identical for every document: its model state can be reused
-    body: str       # the document part and the start of the model's answer
+    document: str   # plain text: tokenized without control tokens
+    suffix: str     # the end of the template and the start of the model's answer
+
+    @property
+    def body(self) -> str:
+        return self.document + self.suffix
 
     @property
     def text(self) -> str:
-        return self.prefix + self.body
+        return self.prefix + self.document + self.suffix
 
 
 def render(model: Model, messages: list[dict[str, str]]) -> str:
@@ -46,8 +51,17 @@ def render_template(template: str | None, messages: list[dict[str, str]]) -> str
         return _ENV.from_string(template).render(
             messages=messages, add_generation_prompt=True, bos_token="", eos_token="")
     except TemplateError:
-        return _ENV.from_string(FALLBACK_TEMPLATE).render(messages=messages,
-                                                          add_generation_prompt=True)
+        pass
+    # Some templates (Gemma's) refuse a system role: fold it into the first user turn.
+    if messages and messages[0]["role"] == "system" and len(messages) > 1:
+        merged = [{"role": messages[1]["role"],
+                   "content": messages[0]["content"] + "\n\n" + messages[1]["content"]}] + messages[2:]
+        try:
+            return _ENV.from_string(template).render(
+                messages=merged, add_generation_prompt=True, bos_token="", eos_token="")
+        except TemplateError:
+            pass
+    return _ENV.from_string(FALLBACK_TEMPLATE).render(messages=messages, add_generation_prompt=True)
 
 
 def chat_prompt(model: Model, instruction: str, document: str, answer_start: str = "") -> Prompt:
@@ -55,4 +69,4 @@ def chat_prompt(model: Model, instruction: str, document: str, answer_start: str
     text = render(model, [{"role": "system", "content": instruction},
                           {"role": "user", "content": _MARK}])
     head, _, tail = text.partition(_MARK)
-    return Prompt(prefix=head, body=document + tail + answer_start)
+    return Prompt(prefix=head, document=document, suffix=tail + answer_start)

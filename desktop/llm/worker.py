@@ -71,16 +71,27 @@ class Worker:
             raise RequestError("no model is loaded", "no_model")
         return self.llm
 
-    def tokens_of(self, text: str, bos: bool) -> list[int]:
+    def tokens_of(self, text: str, bos: bool, special: bool = True) -> list[int]:
         llm = self.need_model()
         add_bos = bos and llm._model.add_bos_token()
-        return llm.tokenize(text.encode("utf-8"), add_bos=add_bos, special=True)
+        return llm.tokenize(text.encode("utf-8"), add_bos=add_bos, special=special) if text else (
+            [llm.token_bos()] if add_bos else [])
+
+    def prompt_tokens(self, req: dict) -> tuple[list[int], list[int]]:
+        """(prefix tokens, all tokens). The prefix and the prompt are template text and
+        may hold control tokens; the document in between is plain text: nothing in a
+        document can become a control token."""
+        prefix = self.tokens_of(req.get("prefix", ""), bos=True) if req.get("prefix") else []
+        document = self.tokens_of(req.get("document", ""), bos=not prefix, special=False) \
+            if req.get("document") else []
+        prompt = self.tokens_of(req.get("prompt", ""), bos=not (prefix or document))
+        return prefix, prefix + document + prompt
 
     # ------------------------------------------------------------ ops
 
     def op_load(self, req: dict) -> dict:
-        config = {k: req.get(k) for k in ("path", "n_ctx", "n_threads", "n_gpu_layers",
-                                          "embedding", "n_batch")}
+        config = {k: req.get(k) for k in ("path", "identity", "n_ctx", "n_threads",
+                                          "n_gpu_layers", "embedding", "n_batch")}
         if self.llm is not None and config == self.config:
             return {"already_loaded": True, **self.describe()}
         self.op_unload({})
@@ -110,7 +121,8 @@ class Worker:
         return {"unloaded": True}
 
     def op_tokenize(self, req: dict) -> dict:
-        tokens = self.tokens_of(req["text"], bool(req.get("bos", False)))
+        tokens = self.tokens_of(req["text"], bool(req.get("bos", False)),
+                                special=bool(req.get("special", True)))
         return {"tokens": tokens, "count": len(tokens)}
 
     def op_detokenize(self, req: dict) -> dict:
@@ -161,13 +173,12 @@ class Worker:
         if state is None:
             llm.reset()
             llm.eval(prefix)
-            state = llm.save_state()
-            self.states[key] = state
+            self.states[key] = _save_kv(llm)
             while len(self.states) > STATE_CACHE_ENTRIES:
                 self.states.popitem(last=False)
             return 0              # evaluated now, counts as prompt work
         self.states.move_to_end(key)
-        llm.load_state(state)
+        _load_kv(llm, state)
         return len(prefix)
 
     def op_generate(self, req: dict) -> dict:
@@ -179,9 +190,7 @@ class Worker:
         if rid in self.cancelled:
             return {"text": "", "finish": "cancelled", "tokens_in": 0, "tokens_evaluated": 0,
                     "tokens_out": 0, "seconds": 0.0, "prompt_seconds": 0.0, "generation_seconds": 0.0}
-        prefix = self.tokens_of(req.get("prefix", ""), bos=True) if req.get("prefix") else []
-        prompt = self.tokens_of(req["prompt"], bos=not prefix)
-        tokens = prefix + prompt
+        prefix, tokens = self.prompt_tokens(req)
         max_tokens = int(req.get("max_tokens", 256))
         if len(tokens) + max_tokens > llm.n_ctx():
             raise RequestError(f"the prompt has {len(tokens)} tokens; with up to {max_tokens} "
@@ -243,36 +252,110 @@ class Worker:
                 "generation_seconds": done - first}
 
     def op_score(self, req: dict) -> dict:
-        """Log-probability of each candidate continuation after the prompt."""
+        """Log-probability of each candidate answer after the prompt. With `with_end`,
+        the end of the answer counts too: needed when one candidate is a prefix of
+        another ('invoice' would otherwise win over 'invoice_paid' for free)."""
         import numpy as np
 
         llm = self.need_model()
-        prefix = self.tokens_of(req.get("prefix", ""), bos=True) if req.get("prefix") else []
-        prompt = prefix + self.tokens_of(req["prompt"], bos=not prefix)
+        prefix, prompt = self.prompt_tokens(req)
         self._prepare(prefix, bool(req.get("reuse_prefix", True)))
-        done = llm.n_tokens
-        start = min(done, len(prompt) - 1)
-        if list(llm.input_ids[:start]) != prompt[:start]:
-            start = 0
-            llm.reset()
-        llm.n_tokens = start
-        llm.eval(prompt[start:])
+        # reuse what the KV cache already holds of the prompt, but always evaluate the
+        # last prompt token on its own: the scores then never depend on cache history
+        held = list(llm.input_ids[: llm.n_tokens])
+        common = 0
+        for a, b in zip(held, prompt[:-1]):
+            if a != b:
+                break
+            common += 1
+        llm.n_tokens = common
+        if prompt[common:-1]:
+            llm.eval(prompt[common:-1])
+        base = len(prompt) - 1
         n_vocab = llm.n_vocab()
+        end = llm.token_eos()
+
+        def logprobs() -> "np.ndarray":
+            logits = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(n_vocab,)).astype(np.float64)
+            m = logits.max()
+            return logits - m - np.log(np.exp(logits - m).sum())
+
         results = []
         for candidate in req["candidates"]:
             cand = llm.tokenize(candidate.encode("utf-8"), add_bos=False, special=False)
+            if req.get("with_end"):
+                cand.append(end)
+            llm.n_tokens = base
+            llm.eval(prompt[-1:])
             total = 0.0
             for i, tok in enumerate(cand):
-                logits = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(n_vocab,)).astype(np.float64)
-                m = logits.max()
-                total += float(logits[tok] - m - np.log(np.exp(logits - m).sum()))
+                total += float(logprobs()[tok])
                 if i < len(cand) - 1:
                     llm.eval([tok])
             results.append(total)
-            # back to the end of the prompt, with its logits refreshed
-            llm.n_tokens = len(prompt) - 1
-            llm.eval(prompt[-1:])
+        llm.n_tokens = base
+        llm.eval(prompt[-1:])
         return {"logprobs": results, "tokens_in": len(prompt)}
+
+    # ------------------------------------------------------------ chunks
+
+    def op_chunks(self, req: dict) -> dict:
+        """The text cut into windows of at most `size` tokens overlapping by `overlap`,
+        each a substring of the original cut on character boundaries."""
+        from desktop.llm.chunking import token_windows
+
+        llm = self.need_model()
+        text: str = req["text"]
+        raw = text.encode("utf-8")
+        tokens = llm.tokenize(raw, add_bos=False, special=False)
+        windows = token_windows(len(tokens), int(req["size"]), int(req.get("overlap", 0)))
+        if len(windows) == 1:
+            return {"chunks": [text], "tokens": len(tokens)}
+        ends, pos = [], 0
+        for t in tokens:
+            pos += len(llm.detokenize([t], special=False))
+            ends.append(pos)
+        chunks = []
+        if pos != len(raw):      # the tokenizer normalised the text: decode windows instead
+            for a, b in windows:
+                chunks.append(llm.detokenize(tokens[a:b]).decode("utf-8", "ignore"))
+            return {"chunks": chunks, "tokens": len(tokens)}
+        for a, b in windows:
+            start = ends[a - 1] if a else 0
+            stop = ends[b - 1]
+            while start < len(raw) and (raw[start] & 0xC0) == 0x80:
+                start += 1
+            while stop < len(raw) and (raw[stop] & 0xC0) == 0x80:
+                stop += 1
+            chunks.append(raw[start:stop].decode("utf-8"))
+        return {"chunks": chunks, "tokens": len(tokens)}
+
+
+def _save_kv(llm: Any) -> tuple[bytes, list[int], int]:
+    """The model state without llama-cpp-python's copy of the logits (hundreds of MB
+    that are only used with logits_all)."""
+    import ctypes
+
+    import llama_cpp
+
+    size = llama_cpp.llama_state_get_size(llm._ctx.ctx)
+    buf = (ctypes.c_uint8 * int(size))()
+    n = llama_cpp.llama_state_get_data(llm._ctx.ctx, buf, size)
+    return bytes(buf[: int(n)]), list(llm.input_ids[: llm.n_tokens]), llm.n_tokens
+
+
+def _load_kv(llm: Any, state: tuple[bytes, list[int], int]) -> None:
+    import ctypes
+
+    import llama_cpp
+
+    data, ids, n = state
+    buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    if llama_cpp.llama_state_set_data(llm._ctx.ctx, buf, len(data)) != len(data):
+        raise RequestError("the saved model state could not be restored", "internal")
+    llm.input_ids[:n] = ids
+    llm.n_tokens = n
+    llm._requires_eval = True
 
 
 def main() -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 import jsonschema
 
@@ -22,14 +22,13 @@ from desktop.engine.signature import digest
 from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
 from desktop.llm.catalog import Model, ModelError
-from desktop.llm.chunking import token_windows
 from desktop.llm.client import Generation, LLMClient
 from desktop.llm.grammar import SchemaError, schema_to_gbnf
 from desktop.llm.prompts import Prompt, chat_prompt
 from desktop.steps.text import render, template_problems
 
-_SPECIAL = re.compile(r"<\|[^|<>]{0,40}\|>|</?s>|\[/?INST\]")
 _MARGIN = 16
+T = TypeVar("T")
 
 
 def _model_params(max_tokens: int) -> tuple[Param, ...]:
@@ -41,11 +40,6 @@ def _model_params(max_tokens: int) -> tuple[Param, ...]:
               help="0 always gives the same answer for the same input"),
         Param("seed", "int", 0, min=0, help="random seed, used when temperature is above 0"),
     )
-
-
-def clean_document(text: str) -> str:
-    """Text inside a document can never become a control token of the prompt."""
-    return _SPECIAL.sub(lambda m: m.group(0).replace("|", "¦").replace("<", "‹"), text)
 
 
 class AIStep(Step):
@@ -70,7 +64,8 @@ class AIStep(Step):
         max_tokens = max_tokens or p["max_tokens"]
         try:
             gen = self.client(ctx).generate(
-                model, prompt.body, prefix=prompt.prefix, max_tokens=max_tokens,
+                model, prompt.suffix, prefix=prompt.prefix, document=prompt.document,
+                max_tokens=max_tokens,
                 temperature=p["temperature"], seed=p["seed"], grammar=grammar,
                 # free text from small models loops without a mild repetition penalty
                 repeat_penalty=1.0 if grammar else 1.1,
@@ -86,7 +81,8 @@ class AIStep(Step):
     def budget(self, ctx: StepContext, model: Model, instruction: str, max_tokens: int) -> int:
         """How many tokens of document fit beside the instruction and the answer."""
         client = self.client(ctx)
-        overhead = client.count_tokens(model, chat_prompt(model, instruction, "").text, ctx.cancel)
+        overhead = model_call(lambda: client.count_tokens(
+            model, chat_prompt(model, instruction, "").text, ctx.cancel))
         room = client.context_size(model) - overhead - max_tokens - _MARGIN
         if room < 64:
             raise StepError(f"the instructions and the answer length leave no room for the document "
@@ -96,15 +92,22 @@ class AIStep(Step):
 
     def chunks(self, ctx: StepContext, model: Model, text: str, budget: int,
                overlap: int = 64) -> list[str]:
-        """The text as it is when it fits; else token windows of it, overlapping."""
-        client = self.client(ctx)
-        tokens = client.tokenize(model, text, ctx.cancel)
-        if len(tokens) <= budget:
-            return [text]
-        windows = token_windows(len(tokens), budget, overlap)
-        ctx.log(f"the text has {len(tokens)} tokens, more than the {budget} that fit: "
-                f"it is processed in {len(windows)} overlapping parts")
-        return [client.detokenize(model, tokens[a:b], ctx.cancel) for a, b in windows]
+        """The text as it is when it fits; else overlapping pieces of it, cut on
+        character boundaries."""
+        parts, count = model_call(lambda: self.client(ctx).chunks(
+            model, text, budget, overlap, ctx.cancel))
+        if len(parts) > 1:
+            ctx.log(f"the text has {count} tokens, more than the {budget} that fit: "
+                    f"it is processed in {len(parts)} overlapping parts")
+        return parts
+
+
+def model_call(fn: Callable[[], T]) -> T:
+    """A request to the model whose failure is the step's, with the model's message."""
+    try:
+        return fn()
+    except ModelError as e:
+        raise StepError(str(e)) from None
 
 
 # ---------------------------------------------------------------- ai.prompt
@@ -142,10 +145,11 @@ class PromptStep(AIStep):
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         model = self.model(ctx)
-        request = clean_document(render(ctx.params["prompt"], inputs))
+        request = (render(ctx.params["prompt"], inputs))
         system = ctx.params["system"]
         budget = self.budget(ctx, model, system, ctx.params["max_tokens"])
-        if self.client(ctx).count_tokens(model, request, ctx.cancel) > budget:
+        if model_call(lambda: self.client(ctx).count_tokens(model, request, ctx.cancel,
+                                                            special=False)) > budget:
             raise StepError(f"the prompt is longer than the {budget} tokens that fit the context of "
                             f"{model.name}; use ai.summarize or a text split first")
         schema = ctx.params["json_schema"]
@@ -216,20 +220,27 @@ class Summarize(AIStep):
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         self.params = ctx.params
         model = self.model(ctx)
-        text = clean_document(inputs["text"])
+        text = (inputs["text"])
         if not text.strip():
             raise StepError("there is no text to summarize")
         budget = self.budget(ctx, model, self.instruction(False), ctx.params["max_tokens"])
-        for _round in range(4):       # each round shrinks the text; 4 rounds cover any document
+        # each part's summary must be much shorter than the part, or rounds would not shrink
+        part_tokens = max(32, min(ctx.params["max_tokens"], budget // 4))
+        previous = None
+        for _round in range(6):
             parts = self.chunks(ctx, model, text, budget)
             if len(parts) == 1:
                 gen = self.ask(ctx, model, chat_prompt(model, self.instruction(True), text))
                 return {"text": gen.text.strip()}
+            if previous is not None and len(parts) >= previous:
+                raise StepError("the text does not get shorter when summarized in parts; "
+                                "lower max_tokens or use a model with a longer context")
+            previous = len(parts)
             summaries = []
             for i, part in enumerate(parts):
                 ctx.progress(i / len(parts), f"summarizing part {i + 1} of {len(parts)}")
                 gen = self.ask(ctx, model, chat_prompt(model, self.instruction(False), part),
-                               stream=False)
+                               max_tokens=part_tokens, stream=False)
                 summaries.append(gen.text.strip())
             ctx.progress(1.0, "combining the parts")
             text = "\n\n".join(summaries)
@@ -322,7 +333,7 @@ class ExtractFields(AIStep):
         schema = fields_schema(fields)
         model = self.model(ctx)
         instruction = self.instruction(fields, ctx.params["instructions"])
-        text = clean_document(inputs["text"])
+        text = (inputs["text"])
         parts = self.chunks(ctx, model, text, self.budget(ctx, model, instruction,
                                                           ctx.params["max_tokens"]))
         merged: dict[str, Any] = {}
@@ -405,16 +416,15 @@ class Classify(AIStep):
         listing = "\n".join(f"- {l['label']}: {l['description']}" for l in labels)
         instruction = ("Classify the document into exactly one of these categories:\n"
                        f"{listing}\nAnswer with the category name only.")
-        text = clean_document(inputs["text"])
-        parts = self.chunks(ctx, model, text, self.budget(ctx, model, instruction, 16))
+        text = (inputs["text"])
+        answer = ctx.params["max_tokens"] + 24 if ctx.params["explain"] else 16
+        parts = self.chunks(ctx, model, text, self.budget(ctx, model, instruction, answer))
         if len(parts) > 1:
             ctx.log("only the first part of the text is used to classify it")
         prompt = chat_prompt(model, instruction, parts[0])
-        try:
-            logprobs = self.client(ctx).score(model, prompt.body, [l["label"] for l in labels],
-                                              prefix=prompt.prefix, cancel=ctx.cancel)
-        except ModelError as e:
-            raise StepError(str(e)) from None
+        logprobs = model_call(lambda: self.client(ctx).score(
+            model, prompt.suffix, [l["label"] for l in labels], prefix=prompt.prefix,
+            document=prompt.document, cancel=ctx.cancel))
         top = max(logprobs)
         weights = [math.exp(lp - top) for lp in logprobs]
         scores = {l["label"]: w / sum(weights) for l, w in zip(labels, weights)}
@@ -456,8 +466,10 @@ class Translate(AIStep):
         source = f" from {p['source_language']}" if p["source_language"].strip() else ""
         instruction = (f"Translate the text{source} into {p['target_language']}. Keep the meaning, "
                        "names, numbers and line breaks. Write the translation only.")
-        text = clean_document(inputs["text"])
+        text = (inputs["text"])
         # a translation is about as long as its source: parts must leave room for it
+        if p["max_tokens"] < 48:
+            raise StepError("max_tokens is too small to translate anything; allow at least 48")
         budget = min(self.budget(ctx, model, instruction, p["max_tokens"]), p["max_tokens"] * 2 // 3)
         parts = self.chunks(ctx, model, text, budget, overlap=0)
         out = []

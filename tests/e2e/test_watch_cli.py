@@ -53,3 +53,43 @@ def test_watch_then_retry_a_failed_job(isolated_home, tmp_path):
     assert json.loads(runnel("queue", "--json").stdout)[0]["state"] == "done"
     assert (out / "empty.out.txt").read_text() == "now it has words"
     assert runnel("retry", "999").returncode == 4
+
+
+def test_a_folder_without_read_permission_is_reported_and_recovers():
+    """Root ignores permissions, so as root the watcher runs as 'nobody' here."""
+    import os
+    import shutil
+    import tempfile
+
+    base = tempfile.mkdtemp(prefix="runnel-perm-")
+    try:
+        os.chmod(base, 0o777)
+        inbox, out = os.path.join(base, "inbox"), os.path.join(base, "out")
+        os.mkdir(inbox)
+        os.chmod(inbox, 0)
+        from pathlib import Path
+        wf = write_workflow(Path(base) / "wf.yaml", Path(inbox), Path(out))
+        env = dict(os.environ, RUNNEL_HOME=os.path.join(base, "home"), HOME=base)
+        cmd = [str(VENV_BIN / "runnel"), "watch", str(wf)]
+        if os.geteuid() == 0:
+            cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+        proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                                env=env, cwd=base)
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if "[error]" in line:
+                break
+        assert "cannot be read (permission denied)" in lines[-1], lines
+        os.chmod(inbox, 0o777)
+        with open(os.path.join(inbox, "late.txt"), "w") as f:
+            f.write("readable now")
+        for line in proc.stderr:
+            lines.append(line)
+            if "done: late.txt" in line:
+                break
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(30) == 0, lines
+        assert os.path.exists(os.path.join(out, "late.out.txt")), lines
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

@@ -59,7 +59,7 @@ def main() -> None:
                     cond.notify_all()
 
         runner = Runner(RunStore(tmp / "watch.db"))
-        service = WatchService(runner, [wf], listeners=[on])
+        service = WatchService(runner, [wf], listeners=[on], parallel_jobs=int(os.environ.get("JOBS", "1")))
         service.start()
         start = time.perf_counter()
         for f in sorted(staging.iterdir()):

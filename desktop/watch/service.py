@@ -24,6 +24,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+from desktop import settings
 from desktop.engine.context import CancelToken
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.events import FileOperation, Status
@@ -120,7 +121,8 @@ class _Handler(FileSystemEventHandler):
 
 class WatchService:
     def __init__(self, runner: Runner, workflows: Iterable[Path], *, listeners: Iterable[Listener] = (),
-                 tick: float = 0.1, polling_interval: float = 1.0, force_polling: bool = False):
+                 tick: float = 0.1, polling_interval: float = 1.0, force_polling: bool = False,
+                 parallel_jobs: int | None = None):
         assert runner.store is not None, "the watcher needs the run store"
         self.runner = runner
         self.store = runner.store
@@ -130,6 +132,9 @@ class WatchService:
         self.tick = tick
         self.polling_interval = polling_interval
         self.force_polling = force_polling
+        # one job at a time by default: the model is the bottleneck, and AI steps queue
+        # for it anyway; workflows without AI can use more (setting watch_parallel_jobs)
+        self.parallel_jobs = max(1, parallel_jobs or int(settings.get("watch_parallel_jobs", 1) or 1))
         self.triggers: list[WatchedTrigger] = []
         self.problems: list[str] = []
         self._mtimes: dict[Path, int] = {}
@@ -138,7 +143,7 @@ class WatchService:
         self._job_ready = threading.Event()
         self._cancel = CancelToken()
         self._threads: list[threading.Thread] = []
-        self.current_job: Job | None = None
+        self.current_jobs: dict[int, Job] = {}
         self._parsed: dict[str, tuple[int, Workflow]] = {}
 
     # ------------------------------------------------------------ life cycle
@@ -151,7 +156,8 @@ class WatchService:
         self.store.mark_interrupted()
         self.resume_interrupted()
         self._load_all()
-        for target, name in ((self._monitor, "watch-monitor"), (self._run_jobs, "watch-runner")):
+        workers = [(self._run_jobs, f"watch-runner-{i}") for i in range(self.parallel_jobs)]
+        for target, name in [(self._monitor, "watch-monitor"), *workers]:
             t = threading.Thread(target=target, name=name, daemon=True)
             t.start()
             self._threads.append(t)
@@ -347,11 +353,11 @@ class WatchService:
                 self._job_ready.wait(self.tick * 5)
                 self._job_ready.clear()
                 continue
-            self.current_job = job
+            self.current_jobs[job.id] = job
             try:
                 self.run_job(job)
             finally:
-                self.current_job = None
+                self.current_jobs.pop(job.id, None)
 
     def _workflow(self, path: str) -> Workflow:
         """The workflow file as it is now, parsed again only when it changed."""

@@ -217,3 +217,14 @@ def test_a_thousand_files_at_once_are_each_processed_exactly_once(watch_factory,
     jobs = w.service.queue.list(limit=2000)
     assert len({j["path"] for j in jobs}) == 1000
     assert time.perf_counter() - started < 300
+
+
+def test_jobs_can_run_in_parallel_when_configured(watch_factory, dirs, tmp_path):
+    inbox, out = dirs
+    w = watch_factory([write_workflow(tmp_path / "wf.yaml", inbox, out)], parallel_jobs=3)
+    w.service.start()
+    assert len([t for t in w.service._threads if t.name.startswith("watch-runner")]) == 3
+    for i in range(30):
+        (inbox / f"{i}.txt").write_text(f"text number {i}")
+    w.wait(w.finished(30))
+    assert w.states() == {"done": 30} and len(list(out.iterdir())) == 30

@@ -92,8 +92,10 @@ class Executor:
 
     def run(self, wf: Workflow, input_path: Path | str | None = None, *, dry_run: bool = False,
             cancel: CancelToken | None = None, folders: dict[str, str] | None = None,
-            run_id: str | None = None) -> RunResult:
-        plan_or_problems = self.plan(wf)
+            run_id: str | None = None, plan: "_Plan | list[Problem] | None" = None) -> RunResult:
+        """`plan`: the result of `self.plan(wf)` when the caller keeps it (a watcher
+        running one unchanged workflow many times)."""
+        plan_or_problems = plan if plan is not None else self.plan(wf)
         input_path = Path(input_path) if input_path is not None else None
         if isinstance(plan_or_problems, list):
             return self._rejected(wf, plan_or_problems, input_path, dry_run, run_id, None)

@@ -144,7 +144,7 @@ class WatchService:
         self._cancel = CancelToken()
         self._threads: list[threading.Thread] = []
         self.current_jobs: dict[int, Job] = {}
-        self._parsed: dict[str, tuple[int, Workflow]] = {}
+        self._parsed: dict[str, tuple[int, Workflow, object]] = {}
 
     # ------------------------------------------------------------ life cycle
 
@@ -359,13 +359,15 @@ class WatchService:
             finally:
                 self.current_jobs.pop(job.id, None)
 
-    def _workflow(self, path: str) -> Workflow:
-        """The workflow file as it is now, parsed again only when it changed."""
+    def _workflow(self, path: str) -> tuple[Workflow, object]:
+        """The workflow file as it is now and its checked plan, parsed and checked again
+        only when the file changed."""
         mtime = _mtime(Path(path))
         cached = self._parsed.get(path)
         if cached is None or cached[0] != mtime:
-            cached = self._parsed[path] = (mtime, load_workflow(path))
-        return cached[1]
+            wf = load_workflow(path)
+            cached = self._parsed[path] = (mtime, wf, self.runner.executor.plan(wf))
+        return cached[1], cached[2]
 
     def _trigger_of(self, job: Job) -> tuple[Trigger, Path]:
         for w in self.triggers:
@@ -380,13 +382,13 @@ class WatchService:
             self._finish(job, VANISHED, "the file was moved or deleted before it was processed")
             return
         try:
-            wf = self._workflow(job.workflow_path)      # the current version of the workflow
+            wf, plan = self._workflow(job.workflow_path)      # the current version of the workflow
         except WorkflowFileError as e:
             self._fail(job, str(e), None)
             return
         run_id = uuid.uuid4().hex
         self.queue.update(job.id, run_id=run_id)
-        result = self.runner.executor.run(wf, path, run_id=run_id, cancel=self._cancel)
+        result = self.runner.executor.run(wf, path, run_id=run_id, cancel=self._cancel, plan=plan)
         if result.status == Status.CANCELLED:
             self._undo_outputs(run_id)
             self.queue.update(job.id, state=QUEUED, run_id=None)

@@ -11,6 +11,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+import psutil
+
 from desktop.engine.context import StepContext
 from desktop.engine.document import Document
 from desktop.engine.errors import StepError
@@ -65,23 +67,13 @@ def remove_stale_parts(root: Path) -> int:
         if not (name.startswith(PART_PREFIX) and name.endswith(".part")):
             continue
         pid = name[len(PART_PREFIX):].split("-", 1)[0]
-        if pid.isdigit() and not _pid_alive(int(pid)):
+        if pid.isdigit() and not psutil.pid_exists(int(pid)):
             try:
                 os.unlink(entry.path)
                 removed += 1
             except OSError:
                 pass
     return removed
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def numbered_free(root: Path, name: str) -> Path:

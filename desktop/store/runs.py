@@ -12,6 +12,7 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
+import psutil
 from sqlite_utils import Database
 
 from desktop.engine.events import (Event, FileOperation, ModelCall, RunFinished, RunStarted,
@@ -219,14 +220,4 @@ def _escapable(value: str) -> bool:
 
 
 def _alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return bool(pid) and psutil.pid_exists(pid)

@@ -4,6 +4,7 @@ encoding detection. The kind is decided by content, not only by the extension.""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -12,21 +13,28 @@ from desktop.engine.document import Document
 from desktop.engine.errors import StepError
 from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
+from desktop.steps.readers import html_to_text, read_docx, read_email, sniff
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ".log"}
 _SNIFF = 64 * 1024
 
 
 def detect_kind(path: Path, head: bytes) -> str:
-    """'pdf' or 'text' by content; raises StepError for anything else."""
+    """'pdf', 'docx', 'html', 'email' or 'text', by content (the extension only
+    breaks ties); raises StepError for anything else."""
     if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
     if path.suffix.lower() == ".pdf":
         raise StepError(f"{path.name} is named .pdf but is not a PDF (it does not start with %PDF-)")
+    kind = sniff(head)
+    if kind:
+        return kind
+    if head.startswith(b"PK\x03\x04"):
+        raise StepError(f"{path.name} is a zip archive, not a document Runnel can read")
     if _looks_like_text(head):
-        return "text"
+        return "html" if path.suffix.lower() in (".html", ".htm") else "text"
     raise StepError(f"{path.name} is not a document Runnel can read: it looks like binary data, "
-                    "not text or PDF")
+                    "not text, PDF, Word, HTML or e-mail")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -99,8 +107,9 @@ class ReadDocument(Step):
         id="documents.read",
         title="Read document",
         category="Documents",
-        description="Reads a PDF (text of each page and its metadata) or a text file "
-                    "(.txt, .md, .csv; the encoding is detected).",
+        description="Reads a PDF (text of each page and its metadata), a Word document, a web "
+                    "page, an e-mail (headers, body, attachments listed) or a text file (the "
+                    "encoding is detected). The kind is recognised by content.",
         inputs=(Port("file", PortType.FILE, help="the file to read"),),
         outputs=(Port("document", PortType.DOCUMENT, help="text per page and metadata"),),
         params=(
@@ -109,6 +118,8 @@ class ReadDocument(Step):
                   help="refuse files larger than this (MB)"),
             Param("max_pages", "int", 2000, min=1, max=100000,
                   help="refuse PDFs with more pages than this"),
+            Param("max_seconds", "int", 120, min=1, max=3600,
+                  help="give up on a document whose text takes longer than this to extract"),
         ),
     )
 
@@ -138,10 +149,24 @@ class ReadDocument(Step):
             raise StepError(f"{path} cannot be read: {e.strerror}") from None
         kind = detect_kind(path, head)
         if kind == "pdf":
-            doc = self._read_pdf(ctx, path)
+            return {"document": self._read_pdf(ctx, path)}
+        if kind == "text":
+            return {"document": self._read_text(path)}
+        raw = path.read_bytes()
+        if kind == "docx":
+            pages, meta = read_docx(path.name, raw)
+        elif kind == "email":
+            pages, meta = read_email(path.name, raw)
         else:
-            doc = self._read_text(path)
-        return {"document": doc}
+            text = _decode(raw)
+            if text is None:
+                raise StepError(f"{path.name}: the text encoding could not be recognised")
+            body, title = html_to_text(text)
+            pages, meta = [body], ({"title": title} if title else {})
+        if not any(p.strip() for p in pages):
+            ctx.log(f"{path.name} contains no readable text", "warning")
+        return {"document": Document(path=path, kind=kind, pages=tuple(_clean_text(p) for p in pages),
+                                     metadata={**meta, "format": kind})}
 
     def _read_text(self, path: Path) -> Document:
         raw = path.read_bytes()
@@ -174,8 +199,13 @@ class ReadDocument(Step):
                                 f"{ctx.params['max_pages']} set on this step")
             wanted = parse_pages(ctx.params["pages"], count)
             pages = []
+            deadline = time.monotonic() + ctx.params["max_seconds"]
             for n, index in enumerate(wanted):
                 ctx.progress(n / max(1, len(wanted)), f"page {index + 1} of {count}")
+                if time.monotonic() > deadline:
+                    raise StepError(f"{path.name}: extracting its text took longer than "
+                                    f"{ctx.params['max_seconds']} s (stopped at page {index + 1} of "
+                                    f"{count}); it may be damaged or built to be slow")
                 pages.append(_clean_text(reader.pages[index].extract_text() or ""))
             info = reader.metadata or {}
             metadata = {k.lstrip("/").lower(): _clean_text(str(v)) for k, v in info.items()

@@ -118,3 +118,85 @@ def test_broken_font_maps_do_not_break_the_run(harness, tmp_path):
     assert _clean_text("ok \ud800 text") == "ok ? text"
     doc = read(harness, write_pdf(tmp_path / "x.pdf", ["plain"]))
     assert digest(doc)
+
+
+def _docx(path, paragraphs, title="Quarterly letter"):
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(
+        f'<w:p><w:r><w:t>{p}</w:t></w:r></w:p>' if p != "<PAGE>" else
+        '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' for p in paragraphs)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>')
+        z.writestr("docProps/core.xml",
+                   '<cp:coreProperties xmlns:cp="urn:cp" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                   f'<dc:title>{title}</dc:title><dc:creator>Ana Ruiz</dc:creator></cp:coreProperties>')
+    return path
+
+
+def test_word_documents(harness, tmp_path):
+    path = _docx(tmp_path / "letter.docx", ["Dear Tom,", "the contract is attached.", "<PAGE>", "Regards"])
+    doc = read(harness, path)
+    assert doc.kind == "docx"
+    assert doc.pages == ("Dear Tom,\nthe contract is attached.", "Regards")
+    assert doc.metadata["title"] == "Quarterly letter" and doc.metadata["author"] == "Ana Ruiz"
+    disguised = tmp_path / "letter.bin"
+    disguised.write_bytes(path.read_bytes())
+    assert read(harness, disguised).kind == "docx"
+
+
+def test_a_zip_that_is_not_a_document(harness, tmp_path):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "photos.zip", "w") as z:
+        z.writestr("a.jpg", b"\xff\xd8")
+    with pytest.raises(StepError, match="photos.zip is a zip archive, not a document"):
+        read(harness, tmp_path / "photos.zip")
+
+
+def test_web_pages_become_readable_text(harness, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Opening hours</title><style>p{color:red}</style>"
+                    "<script>alert(1)</script></head><body><h1>Library</h1><p>Open &amp; free.</p>"
+                    "<ul><li>Mon 9-17</li><li>Tue 9-17</li></ul></body></html>")
+    doc = read(harness, page)
+    assert doc.kind == "html" and doc.metadata["title"] == "Opening hours"
+    assert doc.text == "Library\n\nOpen & free.\n\n- Mon 9-17\n\n- Tue 9-17"
+    assert "alert" not in doc.text and "color" not in doc.text
+
+
+def test_emails_with_headers_body_and_attachments(harness, tmp_path):
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "Priya <priya@example.org>"
+    msg["To"] = "team@example.org"
+    msg["Subject"] = "Invoice 2026-0417"
+    msg["Date"] = "Mon, 02 Nov 2026 09:30:00 +0000"
+    msg.set_content("Hello,\nplease find the invoice attached.\n")
+    msg.add_attachment(b"%PDF-1.4 fake", maintype="application", subtype="pdf", filename="inv.pdf")
+    path = tmp_path / "mail.eml"
+    path.write_bytes(bytes(msg))
+    doc = read(harness, path)
+    assert doc.kind == "email"
+    assert doc.metadata["subject"] == "Invoice 2026-0417"
+    assert doc.metadata["attachments"] == "inv.pdf (application/pdf, 13 bytes)"
+    assert doc.text.startswith("From: Priya <priya@example.org>\nTo: team@example.org\nSubject: Invoice")
+    assert "please find the invoice attached." in doc.text and "- inv.pdf" in doc.text
+
+
+def test_hostile_pdfs_end_in_a_result_or_a_clear_error(harness, tmp_path):
+    good = make_pdf(["recoverable text"])
+    broken_xref = tmp_path / "xref.pdf"
+    broken_xref.write_bytes(good.replace(b"startxref\n", b"startxref\n9").replace(b"0000000", b"9999999"))
+    assert "recoverable text" in read(harness, broken_xref).text      # rebuilt by scanning
+    nested = tmp_path / "nested.pdf"
+    nested.write_bytes(good.replace(b"/Producer (Runnel tests)",
+                                    b"/Producer " + b"[" * 50000 + b"]" * 50000))
+    try:
+        doc = read(harness, nested)
+        assert "recoverable text" in doc.text
+    except StepError as e:
+        assert "nested.pdf is damaged or not a valid PDF" in str(e)

@@ -77,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("--json", action="store_true")
     h.set_defaults(handler=cmd_history)
 
+    u = sub.add_parser("undo", help="reverse a run's file operations")
+    u.add_argument("run_id", help="a run id (or its first characters)")
+    u.add_argument("--dry-run", action="store_true", help="say what would be undone")
+    u.set_defaults(handler=cmd_undo)
+
     s = sub.add_parser("steps", help="list the available steps")
     s.add_argument("--json", action="store_true")
     s.set_defaults(handler=cmd_steps)
@@ -323,6 +328,25 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"{r['id'][:8]:<10} {_when(r['started_at'])}  {r['status']:<11} {_took(r):>8}  "
               f"{r['workflow_name']} / {inp}")
     return EXIT_OK
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from desktop.undo import undo_run
+
+    store = RunStore(database_path())
+    matches = store.find_run(args.run_id)
+    if len(matches) != 1:
+        what = "no run" if not matches else f"{len(matches)} runs"
+        print(f"runnel: {what} with an id starting '{args.run_id}'", file=sys.stderr)
+        return EXIT_STORE
+    report = undo_run(store, matches[0]["id"], dry_run=args.dry_run)
+    for line in report.done:
+        print(("would " if args.dry_run else "") + line)
+    for line in report.refused:
+        print(f"not undone: {line}", file=sys.stderr)
+    if not report.done and not report.refused:
+        print("nothing to undo: the run changed no files (or was undone already)")
+    return EXIT_OK if report.ok else EXIT_RUN_FAILED
 
 
 # ---------------------------------------------------------------- steps

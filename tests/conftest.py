@@ -70,3 +70,30 @@ def default_model():
     from desktop.llm import catalog
 
     return catalog.default_model()
+
+
+@pytest.fixture
+def watch_run(tmp_path):
+    """A file processed by the watcher and moved to Processed: (inbox, processed, store, run_id)."""
+    import threading
+
+    from desktop.runner import Runner
+    from desktop.store.runs import RunStore
+    from desktop.watch.events import JobChanged
+    from desktop.watch.service import WatchService
+    from tests.watch.conftest import write_workflow
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, tmp_path / "out", after_success="move")
+    done = threading.Event()
+    runner = Runner(RunStore(tmp_path / "w.db"))
+    service = WatchService(runner, [wf], listeners=[
+        lambda e: done.set() if isinstance(e, JobChanged) and e.state == "done" else None])
+    service.start()
+    (inbox / "note.txt").write_text("to be filed")
+    assert done.wait(30)
+    service.stop()
+    run_id = service.queue.list()[0]["run_id"]
+    yield inbox, inbox / "Processed", runner.store, run_id
+    runner.close()

@@ -111,7 +111,7 @@ def test_guard_branches_in_a_run(registry):
     - {id: bad, type: text.template, params: {template: '{{ record.reasons | join(", ") }}'}}
     links:
     - {from: src.record, to: g.record}
-    - {from: g.pass, to: good.text}
+    - {from: g.pass, to: good.record}
     - {from: g.fail, to: bad.record}
     """)
     assert validate(wf, registry) == []

@@ -34,6 +34,42 @@ def _unchanged(path: Path, op: dict) -> str | None:
     return None
 
 
+def _undo_append(target: Path, where: str, dry_run: bool) -> str | None:
+    """Remove an appended row: CSV bytes a-b if the file still ends there; a SQLite
+    row by its rowid."""
+    kind, _, spec = where.partition(":")
+    if kind == "bytes":
+        start, _, end = spec.partition("-")
+        try:
+            size = target.stat().st_size
+        except FileNotFoundError:
+            return f"{target} no longer exists"
+        if size != int(end):
+            return f"rows were added to {target} after the run; its row is left in place"
+        if not dry_run:
+            with target.open("r+b") as f:
+                f.truncate(int(start))
+            if int(start) == 0:
+                target.unlink()
+        return None
+    if kind == "rowid":
+        import sqlite3
+
+        table, _, rowid = spec.rpartition(":")
+        try:
+            con = sqlite3.connect(target)
+            with con:
+                if not dry_run:
+                    cur = con.execute(f'DELETE FROM "{table}" WHERE rowid = ?', [int(rowid)])
+                    if cur.rowcount != 1:
+                        return f"the row in {target} table {table} is gone already"
+            con.close()
+        except sqlite3.Error as e:
+            return f"{target} cannot be changed: {e}"
+        return None
+    return None
+
+
 def undo_run(store: RunStore, run_id: str, dry_run: bool = False) -> UndoReport:
     report = UndoReport()
     ops = [op for op in store.file_ops(run_id) if not op["dry_run"] and not op["undone_at"]]
@@ -61,6 +97,12 @@ def undo_run(store: RunStore, run_id: str, dry_run: bool = False) -> UndoReport:
                 os.link(target, source)      # never over an existing file
                 target.unlink()
             report.done.append(f"move {target} back to {source}")
+        elif op["op"] == "append" and source is not None:
+            why = _undo_append(target, str(source), dry_run)
+            if why:
+                report.refused.append(why)
+                continue
+            report.done.append(f"remove the row appended to {target}")
         else:
             continue
         if not dry_run:

@@ -41,3 +41,47 @@ def test_undo_moves_a_watched_file_back(tmp_path, watch_run):
 
     report = undo_run(store, run_id)
     assert report.ok and (inbox / "note.txt").exists() and not (processed / "note.txt").exists()
+
+
+def test_undo_of_moves_and_appended_rows(isolated_home, tmp_path):
+    import csv
+
+    from desktop.engine.executor import Executor
+    from desktop.engine.registry import Registry
+    from desktop.store.runs import RunStore
+    from desktop.undo import undo_run
+    from tests.engine.conftest import workflow
+
+    inbox, archive = tmp_path / "inbox", tmp_path / "archive"
+    inbox.mkdir()
+    store = RunStore(tmp_path / "h.db")
+    # move the input into the archive, and log a row per file (the route's decision)
+    wf = workflow(f"""
+    folders: {{archive: '{archive}'}}
+    nodes:
+    - {{id: input, type: core.input_file}}
+    - {{id: route, type: flow.route, params: {{rules: [{{branch: text, field: kind, op: '==', value: txt}}]}}}}
+    - {{id: row, type: files.append_row, params: {{folder: archive, filename: ledger.csv}}}}
+    - {{id: move, type: files.move_file, params: {{folder: archive, filename: 'filed-{{name}}'}}}}
+    links:
+    - {{from: input.file, to: route.item}}
+    - {{from: route.decision, to: row.record}}
+    - {{from: input.file, to: move.file}}
+    """)
+    ex = Executor(Registry.from_entry_points(), listeners=[store.record])
+    runs = []
+    for name in ("a.txt", "b.txt"):
+        (inbox / name).write_text(name)
+        run = ex.run(wf, inbox / name)
+        assert run.ok, run.error
+        runs.append(run.run_id)
+    ledger = archive / "ledger.csv"
+    assert len(list(csv.DictReader(ledger.open()))) == 2
+
+    first = undo_run(store, runs[0])           # its row is no longer the last: kept
+    assert (inbox / "a.txt").read_text() == "a.txt" and not (archive / "filed-a.txt").exists()
+    assert first.refused == [f"rows were added to {ledger} after the run; its row is left in place"]
+
+    second = undo_run(store, runs[1])          # the last run: everything goes back
+    assert second.ok and (inbox / "b.txt").exists() and not (archive / "filed-b.txt").exists()
+    assert len(list(csv.DictReader(ledger.open()))) == 1

@@ -4,9 +4,11 @@ never over an existing file, never half-written."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Callable
@@ -122,6 +124,40 @@ def _umask() -> int:
 _UMASK = _umask()      # read once: os.umask is process-wide and not thread-safe
 
 
+def move_no_overwrite(source: Path, folder: Path, name: str,
+                      before_link: Callable[[Path], None] | None = None) -> Path:
+    """Move `source` into `folder` as `name` (or 'name (2)' ...), atomically on one
+    file system, copy-then-delete across file systems. Never replaces a file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / clean_filename(name)
+    for n in range(1, 10000):
+        candidate = numbered(target, n)
+        if candidate.exists() or candidate.is_symlink():
+            continue
+        if before_link is not None:
+            before_link(candidate)       # journaled first: a crash cannot hide the move
+        try:
+            os.link(source, candidate)
+        except FileExistsError:
+            continue
+        except OSError as e:
+            if e.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK):
+                raise
+            if candidate.exists():
+                continue
+            tmp = folder / f".runnel-move-{os.getpid()}.part"
+            shutil.copy2(source, tmp)
+            try:
+                os.link(tmp, candidate)
+            except FileExistsError:
+                tmp.unlink()
+                continue
+            tmp.unlink()
+        source.unlink()
+        return candidate
+    raise StepError(f"{folder} already holds 9,999 files named {target.name}")
+
+
 def serialise(content: Any, fmt: str) -> bytes:
     if isinstance(content, Document):
         content = content.text
@@ -189,15 +225,27 @@ class _Fields(dict):
         raise KeyError(key)
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def name_fields(ctx: StepContext, source: Path | None, record: dict | None) -> dict[str, Any]:
+    """Fields for a name pattern. Dates (today, and record values like 2026-11-02) are
+    dates, so '{date:%Y-%m}' works; '{date}' still gives 2026-11-02."""
     now = dt.datetime.now()
     src = source or ctx.run_input or Path("output")
     fields: dict[str, Any] = {"stem": src.stem, "name": src.name, "ext": src.suffix,
-                              "today": now.strftime("%Y-%m-%d"), "time": now.strftime("%H%M%S"),
+                              "today": now.date(), "time": now.strftime("%H%M%S"),
                               "run": ctx.run_id[:8]}
     for key, value in (record or {}).items():
         if isinstance(key, str) and key.isidentifier():
-            fields[key] = "unknown" if value is None or value == "" else value
+            if value is None or value == "":
+                value = "unknown"
+            elif isinstance(value, str) and _ISO_DATE.match(value):
+                try:
+                    value = dt.date.fromisoformat(value)
+                except ValueError:
+                    pass
+            fields[key] = value
     return fields
 
 
@@ -207,7 +255,7 @@ def fill_name(pattern: str, fields: dict[str, Any]) -> str:
     except KeyError as e:
         known = ", ".join("{%s}" % k for k in fields)
         raise StepError(f"file name '{pattern}' uses an unknown field {e} (known: {known})") from None
-    except (IndexError, ValueError) as e:
+    except (IndexError, ValueError, TypeError) as e:
         raise StepError(f"file name '{pattern}' is not a valid pattern ({e})") from None
 
 
@@ -255,4 +303,132 @@ class CopyFile(Step):
         return {"file": target}
 
 
-STEPS = [WriteFile, CopyFile]
+class MoveFile(Step):
+    spec = StepSpec(
+        id="files.move_file",
+        title="Move and rename",
+        category="Files",
+        description="Moves a file into a declared folder under a name built from a pattern, "
+                    "e.g. '{date:%Y-%m}/{vendor}_{total}.pdf' is not allowed (one folder), but "
+                    "'{date:%Y-%m-%d}_{vendor}_{total}{ext}' is. Never replaces a file; undoable.",
+        inputs=(Port("file", PortType.FILE, help="the file to move"),
+                Port("record", PortType.JSON, required=False, help="fields for the name")),
+        outputs=(Port("file", PortType.FILE, help="where the file is now"),),
+        params=(
+            Param("folder", "folder", "output", required=True, help="the declared folder to move into"),
+            Param("filename", "string", "{name}", required=True,
+                  help="new name; {stem}, {ext}, {today:%Y-%m-%d} and the record's fields"),
+        ),
+        side_effects=True,
+    )
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        source = Path(inputs["file"])
+        root = ctx.root(ctx.params["folder"])
+        name = clean_filename(fill_name(ctx.params["filename"], name_fields(ctx, source, inputs.get("record"))))
+        if not source.exists():
+            raise StepError(f"{source} disappeared before it could be moved")
+        if ctx.dry_run:
+            target = numbered_free(root, name)
+            ctx.journal("move", target, source, size=source.stat().st_size)
+            return {"file": target}
+        if root.exists():
+            confined(root, name)             # refuses a name that escapes the folder
+        size = source.stat().st_size
+        try:
+            target = move_no_overwrite(source, root, name,
+                                       before_link=lambda t: ctx.journal("move", t, source, size=size))
+        except PermissionError:
+            raise StepError(f"the folder {root} is not writable (permission denied)") from None
+        except OSError as e:
+            raise StepError(f"could not move {source.name} into {root}: {e.strerror or e}") from None
+        return {"file": target}
+
+
+class AppendRow(Step):
+    spec = StepSpec(
+        id="files.append_row",
+        title="Append to table",
+        category="Files",
+        description="Appends a record as a row to a CSV file or a SQLite table in a declared "
+                    "folder (a ledger of invoices, say). Undoable while nothing was added after it.",
+        inputs=(Port("record", PortType.JSON, help="the row"),),
+        outputs=(Port("record", PortType.JSON, help="the row as written"),),
+        params=(
+            Param("folder", "folder", "output", required=True, help="the declared folder"),
+            Param("filename", "string", "ledger.csv", required=True,
+                  help="a .csv file, or a .db/.sqlite file for a SQLite table"),
+            Param("table", "string", "rows", help="the table, for a SQLite file"),
+        ),
+        side_effects=True,
+    )
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        record = inputs["record"]
+        if not isinstance(record, dict):
+            raise StepError("append to table needs a record (a JSON object)")
+        row = {str(k): (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v)
+               for k, v in record.items()}
+        root = ctx.root(ctx.params["folder"])
+        name = clean_filename(ctx.params["filename"])
+        target = confined(root, name) if root.exists() else root / name
+        sqlite = target.suffix.lower() in (".db", ".sqlite", ".sqlite3")
+        if ctx.dry_run:
+            ctx.journal("append", target, size=None)
+            ctx.log(f"dry run: would append a row to {target}" + (f" table {ctx.params['table']}" if sqlite else ""))
+            return {"record": row}
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            if sqlite:
+                self._sqlite(ctx, target, row)
+            else:
+                self._csv(ctx, target, row)
+        except PermissionError:
+            raise StepError(f"{target} is not writable (permission denied)") from None
+        except OSError as e:
+            raise StepError(f"could not append to {target}: {e.strerror or e}") from None
+        return {"record": row}
+
+    @staticmethod
+    def _csv(ctx: StepContext, target: Path, row: dict[str, Any]) -> None:
+        import csv
+        import io
+
+        header = list(row)
+        start = target.stat().st_size if target.exists() else 0
+        if start:
+            with target.open(newline="", encoding="utf-8") as f:
+                header = next(csv.reader(f), header)
+            extra = [k for k in row if k not in header]
+            if extra:
+                ctx.log(f"{target.name} has no column for {', '.join(extra)}; left out", "warning")
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+        if not start:
+            writer.writeheader()
+        writer.writerow(row)
+        data = buf.getvalue().encode("utf-8")
+        ctx.journal("append", target, Path(f"bytes:{start}-{start + len(data)}"), size=start + len(data))
+        with target.open("ab") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+
+    @staticmethod
+    def _sqlite(ctx: StepContext, target: Path, row: dict[str, Any]) -> None:
+        import sqlite3
+
+        from sqlite_utils import Database
+
+        table = ctx.params["table"] or "rows"
+        try:
+            db = Database(target)
+            rowid = db[table].insert(row, alter=True).last_rowid
+            db.conn.commit()
+            db.close()
+        except sqlite3.Error as e:
+            raise StepError(f"could not append to table {table} in {target.name}: {e}") from None
+        ctx.journal("append", target, Path(f"rowid:{table}:{rowid}"))
+
+
+STEPS = [WriteFile, CopyFile, MoveFile, AppendRow]

@@ -5,51 +5,16 @@ beside a failed one."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import os
-import shutil
 from pathlib import Path
 
 from desktop.engine.triggers import Trigger
-from desktop.steps.files import clean_filename, numbered
-
-
-class ActionError(Exception):
-    pass
+from desktop.steps.files import move_no_overwrite
 
 
 def destination(trigger: Trigger, watched: Path, success: bool) -> Path:
     folder = Path(os.path.expanduser(trigger.success_folder if success else trigger.failure_folder))
     return folder if folder.is_absolute() else watched / folder
-
-
-def move_no_overwrite(source: Path, folder: Path, name: str) -> Path:
-    """Move `source` into `folder` as `name` (or 'name (2)' ...), atomically on one
-    file system, copy-then-delete across file systems. Never replaces a file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / clean_filename(name)
-    for n in range(1, 10000):
-        candidate = numbered(target, n)
-        try:
-            os.link(source, candidate)
-        except FileExistsError:
-            continue
-        except OSError as e:
-            if e.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK):
-                raise
-            if candidate.exists():
-                continue
-            tmp = folder / f".runnel-move-{os.getpid()}.part"
-            shutil.copy2(source, tmp)
-            try:
-                os.link(tmp, candidate)
-            except FileExistsError:
-                tmp.unlink()
-                continue
-            tmp.unlink()
-        source.unlink()
-        return candidate
-    raise ActionError(f"{folder} already holds 9,999 files named {target.name}")
 
 
 def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,

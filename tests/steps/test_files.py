@@ -132,3 +132,62 @@ def test_dry_run_refuses_what_the_real_run_refuses(harness, tmp_path):
     with pytest.raises(StepError, match="outside the declared folder"):
         harness.run(WriteFile, {"folder": "out", "filename": "report.txt"}, roots={"out": root},
                     dry_run=True, content="x")
+
+
+def test_name_patterns_with_date_formats_and_record_fields(harness, tmp_path):
+    from desktop.steps.files import CopyFile
+
+    src = tmp_path / "scan 001.pdf"
+    src.write_bytes(b"%PDF-1.4 test")
+    root = tmp_path / "filed"
+    out = harness.run(CopyFile, {"folder": "out", "filename": "{date:%Y-%m}_{vendor}_{total}{ext}"},
+                      roots={"out": root}, file=src,
+                      record={"date": "2026-11-02", "vendor": "Northwind/Office", "total": 214.08})
+    assert out["file"].name == "2026-11_Northwind_Office_214.08.pdf"
+    two = harness.run(CopyFile, {"folder": "out", "filename": "{date:%Y-%m}_{vendor}_{total}{ext}"},
+                      roots={"out": root}, file=src,
+                      record={"date": "2026-11-02", "vendor": "Northwind/Office", "total": 214.08})
+    assert two["file"].name == "2026-11_Northwind_Office_214.08 (2).pdf"
+    with pytest.raises(StepError, match="not a valid pattern"):
+        harness.run(CopyFile, {"folder": "out", "filename": "{total:%Y}"}, roots={"out": root},
+                    file=src, record={"total": 5})
+    dots = harness.run(CopyFile, {"folder": "out", "filename": "{vendor}"}, roots={"out": root},
+                       file=src, record={"vendor": "../.."})
+    assert dots["file"].parent == root
+
+
+def test_move_file_is_journaled_and_never_overwrites(harness, tmp_path):
+    from desktop.steps.files import MoveFile
+
+    root = tmp_path / "archive"
+    root.mkdir()
+    (root / "a.pdf").write_text("already here")
+    src = tmp_path / "a.pdf"
+    src.write_text("new one")
+    out = harness.run(MoveFile, {"folder": "out", "filename": "{name}"}, roots={"out": root}, file=src)
+    assert out["file"] == root / "a (2).pdf" and not src.exists()
+    assert (root / "a.pdf").read_text() == "already here"
+    ops = [e for e in harness.events if isinstance(e, FileOperation)]
+    assert [(o.op, o.target, o.source) for o in ops] == [("move", str(root / "a (2).pdf"), str(src))]
+
+
+def test_append_rows_to_csv_and_sqlite(harness, tmp_path):
+    import csv
+    import sqlite3
+
+    from desktop.steps.files import AppendRow
+
+    root = tmp_path / "ledger"
+    for i, vendor in enumerate(["Northwind", "Acme"]):
+        harness.run(AppendRow, {"folder": "out", "filename": "ledger.csv"}, roots={"out": root},
+                    record={"vendor": vendor, "total": 10 * (i + 1)})
+    harness.run(AppendRow, {"folder": "out", "filename": "ledger.csv"}, roots={"out": root},
+                record={"vendor": "Extra", "total": 1, "note": "no column"})
+    rows = list(csv.DictReader((root / "ledger.csv").open()))
+    assert rows == [{"vendor": "Northwind", "total": "10"}, {"vendor": "Acme", "total": "20"},
+                    {"vendor": "Extra", "total": "1"}]
+    assert any("no column for note" in getattr(e, "message", "") for e in harness.events)
+    harness.run(AppendRow, {"folder": "out", "filename": "ledger.db", "table": "invoices"},
+                roots={"out": root}, record={"vendor": "Northwind", "items": ["paper", "ink"]})
+    con = sqlite3.connect(root / "ledger.db")
+    assert con.execute("SELECT vendor, items FROM invoices").fetchall() == [("Northwind", '["paper", "ink"]')]

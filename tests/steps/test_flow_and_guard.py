@@ -30,20 +30,20 @@ def test_route_takes_the_first_matching_rule_and_says_why(registry, tmp_path):
 
 
 def test_route_on_record_fields_and_documents(registry, tmp_path, samples):
-    wf = workflow(f"""
+    wf = workflow("""
     nodes:
-    - {{id: input, type: core.input_file}}
-    - {{id: read, type: documents.read}}
-    - {{id: route, type: flow.route, params: {{rules: [
-        {{branch: long, field: pages, op: '>=', value: 2}},
-        {{branch: pdf, field: kind, op: '==', value: pdf}}]}}}}
-    - {{id: on_long, type: text.template, params: {{template: 'long'}}}}
-    - {{id: on_pdf, type: text.template, params: {{template: 'pdf'}}}}
+    - {id: input, type: core.input_file}
+    - {id: read, type: documents.read}
+    - {id: route, type: flow.route, params: {rules: [
+        {branch: long, field: pages, op: '>=', value: 2},
+        {branch: pdf, field: kind, op: '==', value: pdf}]}}
+    - {id: on_long, type: text.template, params: {template: 'long'}}
+    - {id: on_pdf, type: text.template, params: {template: 'pdf'}}
     links:
-    - {{from: input.file, to: read.file}}
-    - {{from: read.document, to: route.item}}
-    - {{from: route.long, to: on_long.text}}
-    - {{from: route.pdf, to: on_pdf.text}}
+    - {from: input.file, to: read.file}
+    - {from: read.document, to: route.item}
+    - {from: route.long, to: on_long.text}
+    - {from: route.pdf, to: on_pdf.text}
     """)
     run = Executor(registry).run(wf, samples / "invoice-northwind.pdf")
     assert run.ok
@@ -75,17 +75,17 @@ def test_bad_rules_are_found_before_the_run(registry):
 
 def test_guard_passes_or_fails_with_reasons(registry):
     def check(record):
-        wf = workflow(f"""
+        wf = workflow("""
         nodes:
-        - {{id: src, type: text.template, params: {{template: 'x'}}}}
-        - {{id: g, type: guard.validate, params: {{
-            schema: {{type: object, required: [vendor]}},
-            rules: [{{field: total, required: true, min: 0, max: 10000}},
-                    {{field: currency, allowed: [EUR, GBP]}},
-                    {{field: iban, regex: '[A-Z]{{2}}[0-9]{{2}}[A-Z0-9]+'}},
-                    {{sum: [net, vat], equals: total}}]}}}}
+        - {id: src, type: text.template, params: {template: 'x'}}
+        - {id: g, type: guard.validate, params: {
+            schema: {type: object, required: [vendor]},
+            rules: [{field: total, required: true, min: 0, max: 10000},
+                    {field: currency, allowed: [EUR, GBP]},
+                    {field: iban, regex: '[A-Z]{2}[0-9]{2}[A-Z0-9]+'},
+                    {sum: [net, vat], equals: total}]}}
         links:
-        - {{from: src.text, to: g.record}}
+        - {from: src.text, to: g.record}
         """)
         from desktop.steps.guard import evaluate
         node = wf.node("g")

@@ -1,0 +1,67 @@
+import pytest
+
+from desktop.engine.validate import validate
+from desktop.steps.redact import RedactPII, iban_valid, luhn
+from desktop.steps.redact_eval import evaluate
+from tests.conftest import ROOT
+from tests.engine.conftest import workflow
+
+
+def test_recall_and_precision_on_the_labelled_samples():
+    scores = evaluate(ROOT / "tests" / "data" / "pii_samples.jsonl")
+    for category, s in scores.items():
+        assert s["expected"] >= 4, category
+        assert s["recall"] >= 0.9 and s["precision"] >= 0.9, (category, s)
+
+
+def test_checksums():
+    assert luhn("4111111111111111") and not luhn("4111111111111112")
+    assert iban_valid("GB82 WEST 1234 5698 7654 32") and not iban_valid("GB82 WEST 1234 5698 7654 33")
+
+
+def test_the_step_redacts_and_reports_positions_not_values(harness):
+    text = "Dear client,\nwrite to ops@example.com, card 4111 1111 1111 1111, case AB-1234-XY."
+    out = harness.run(RedactPII, {"patterns": [{"label": "case", "pattern": r"AB-\d{4}-[A-Z]{2}"}]},
+                      text=text)
+    assert out["text"] == "Dear client,\nwrite to [EMAIL], card [CREDIT_CARD], case [CASE]."
+    removed = out["report"]["removed"]
+    assert [(r["category"], r["line"], r["column"]) for r in removed] == [
+        ("email", 2, 10), ("credit_card", 2, 32), ("case", 2, 58)]
+    assert "ops@example.com" not in str(out["report"])
+    assert out["report"]["counts"] == {"email": 1, "credit_card": 1, "case": 1}
+
+
+def test_bad_options_are_found_before_the_run(registry):
+    wf = workflow("""
+    nodes:
+    - {id: t, type: text.template}
+    - {id: r, type: text.redact_pii, params: {categories: [email, ssn], patterns: [{label: x, pattern: '('}]}}
+    links:
+    - {from: t.text, to: r.text}
+    """)
+    msgs = [str(p) for p in validate(wf, registry)]
+    assert any("option 'categories' must list some of email" in m for m in msgs)
+    assert any("pattern 1 ('x') is not a valid regular expression" in m for m in msgs)
+
+
+@pytest.mark.model
+def test_the_ai_pass_adds_names_and_records_its_tokens(registry, llm, tmp_path):
+    from desktop.engine.executor import Executor
+
+    doc = tmp_path / "letter.txt"
+    doc.write_text("From Margaret Thornton, 14 Elm Road, Bristol.\nPlease call 020 7946 0958.")
+    wf = workflow("""
+    nodes:
+    - {id: input, type: core.input_file}
+    - {id: read, type: documents.read}
+    - {id: r, type: text.redact_pii, params: {ai_names: true}}
+    links:
+    - {from: input.file, to: read.file}
+    - {from: read.document, to: r.text}
+    """)
+    run = Executor(registry, llm=llm).run(wf, doc)
+    assert run.ok, run.error
+    assert "[PHONE]" in run.output("r", "text")
+    assert run.steps["r"].status == "done"
+    cats = set(run.output("r", "report")["counts"])
+    assert cats <= {"phone", "name", "address"} and "phone" in cats

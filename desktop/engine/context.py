@@ -47,7 +47,8 @@ class StepContext:
     roots: dict[str, Path]                 # declared folders, resolved
     bus: EventBus
     run_input: Path | None = None
-    llm: Any = None                        # the inference client (issue: local inference)
+    llm: Any = None                        # the inference client
+    registry: Any = None                   # for steps that run other steps (flow.for_each)
     workflow_dir: Path | None = None
     _ops: list[FileOperation] = field(default_factory=list)
     tokens_in: int = 0

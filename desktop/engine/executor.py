@@ -217,7 +217,8 @@ class Executor:
 
             ctx = StepContext(run_id=run_id, node_id=node.id, params=plan.params[node.id],
                               cancel=cancel, dry_run=dry_run, roots=roots, bus=self.bus,
-                              run_input=input_path, llm=self.llm, workflow_dir=workflow_dir)
+                              run_input=input_path, llm=self.llm, workflow_dir=workflow_dir,
+                              registry=self.registry)
             started = time.perf_counter()
             emit(StepStatusChanged(run_id, node.id, node.type, Status.RUNNING, time.time()))
             try:

@@ -148,4 +148,90 @@ class Route(Step):
         return {"otherwise": item, "decision": {"branch": "otherwise", "rule": None, "why": "no rule matched"}}
 
 
-STEPS = [Route]
+class ForEach(Step):
+    spec = StepSpec(
+        id="flow.for_each",
+        title="For each",
+        category="Flow",
+        description="Runs one step on every row (pages, parts, records) and collects the "
+                    "results as rows, e.g. ai.summarize on each part of a split text.",
+        inputs=(Port("rows", PortType.ROWS, help="the items"),),
+        outputs=(Port("results", PortType.ROWS, help="rows of {index, value}"),),
+        params=(Param("step", "string", "text.template", required=True, help="the step to run on each"),
+                Param("params", "json", {}, help="that step's options"),
+                Param("output", "string", "", help="which output to collect (default: its first)")),
+    )
+
+    @staticmethod
+    def _inner(params: Mapping[str, Any], registry: Any = None) -> tuple[Any, list[str]]:
+        from desktop.engine.registry import default_registry
+
+        cls = (registry or default_registry()).get(params["step"])
+        if cls is None:
+            return None, [f"option 'step': unknown step type '{params['step']}'"]
+        spec = cls.spec
+        problems = []
+        if spec.routing or spec.source or not spec.inputs:
+            problems.append(f"option 'step': '{spec.id}' cannot run once per row")
+        inner = params["params"] if isinstance(params["params"], dict) else {}
+        for name in inner:
+            if spec.param(name) is None:
+                problems.append(f"option 'params': '{spec.id}' has no option '{name}'")
+        values = spec.resolve_params(inner)
+        problems += [m for p in spec.params if (m := p.check(values.get(p.name)))]
+        outputs = [o.name for o in cls.outputs_for(values)]
+        if params["output"] and params["output"] not in outputs:
+            problems.append(f"option 'output': '{spec.id}' has no output '{params['output']}'")
+        return cls, problems
+
+    @classmethod
+    def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        return cls._inner(params)[1]
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        from desktop.engine.context import StepContext as Ctx
+        from desktop.engine.spec import ERROR_PORT
+
+        inner_cls, problems = self._inner(ctx.params, ctx.registry)
+        if problems:
+            raise StepError(problems[0])
+        spec = inner_cls.spec
+        port = next((p for p in spec.inputs if p.required), None) or next(
+            (p for p in spec.inputs if p.type == PortType.TEXT), spec.inputs[0])
+        values = spec.resolve_params(ctx.params["params"] or {})
+        want = ctx.params["output"] or next(o.name for o in inner_cls.outputs_for(values)
+                                            if o.name != ERROR_PORT)
+        rows = inputs["rows"] or []
+        results = []
+        for i, row in enumerate(rows):
+            ctx.progress(i / max(1, len(rows)), f"{spec.title.lower()} {i + 1} of {len(rows)}")
+            item = row.get("text", row) if isinstance(row, dict) and port.type == PortType.TEXT else row
+            sub = Ctx(**{**ctx.__dict__, "params": values, "node_id": f"{ctx.node_id}[{i + 1}]",
+                         "_ops": []})
+            out = inner_cls().run(sub, **{port.name: item})
+            ctx.tokens_in += sub.tokens_in
+            ctx.tokens_out += sub.tokens_out
+            ctx.model = sub.model or ctx.model
+            results.append({"index": i + 1, "value": out.get(want)})
+        return {"results": results}
+
+
+class Merge(Step):
+    spec = StepSpec(
+        id="flow.merge",
+        title="Merge branches",
+        category="Flow",
+        description="Continues with whichever branch arrived: the first of a, b, c that was taken.",
+        inputs=(Port("a", PortType.ANY, required=False), Port("b", PortType.ANY, required=False),
+                Port("c", PortType.ANY, required=False)),
+        outputs=(Port("item", PortType.ANY),),
+    )
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        for key in ("a", "b", "c"):
+            if inputs.get(key) is not None:
+                return {"item": inputs[key]}
+        raise StepError("none of the merged branches delivered anything")
+
+
+STEPS = [Route, ForEach, Merge]

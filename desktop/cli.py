@@ -77,6 +77,19 @@ def _parser() -> argparse.ArgumentParser:
     h.add_argument("--json", action="store_true")
     h.set_defaults(handler=cmd_history)
 
+    a = sub.add_parser("approvals", help="runs waiting for a person: list, approve, reject")
+    asub = a.add_subparsers(dest="approvals_command", metavar="ACTION", required=True)
+    al = asub.add_parser("list", help="pending approvals")
+    al.add_argument("--json", action="store_true")
+    ap = asub.add_parser("approve", help="approve (optionally with an edited item) and resume the run")
+    ap.add_argument("id", type=int)
+    ap.add_argument("--edit", metavar="FILE", help="a JSON file replacing the item")
+    ap.add_argument("--note", default="")
+    ar = asub.add_parser("reject", help="reject and resume the run on its rejected branch")
+    ar.add_argument("id", type=int)
+    ar.add_argument("--note", default="")
+    a.set_defaults(handler=cmd_approvals)
+
     u = sub.add_parser("undo", help="reverse a run's file operations")
     u.add_argument("run_id", help="a run id (or its first characters)")
     u.add_argument("--dry-run", action="store_true", help="say what would be undone")
@@ -220,6 +233,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                 print(f"{verb} {op['target']}")
         print(f"{ok} of {total} run(s) succeeded" + (" (dry run)" if args.dry_run else ""),
               file=sys.stderr)
+        waiting = sum(r.status == Status.WAITING for r in batch.runs)
+        if waiting:
+            print(f"{waiting} run(s) wait for approval: see `runnel approvals list`", file=sys.stderr)
     store.close()
     if batch.cancelled:
         return EXIT_INTERRUPTED
@@ -328,6 +344,41 @@ def cmd_history(args: argparse.Namespace) -> int:
         print(f"{r['id'][:8]:<10} {_when(r['started_at'])}  {r['status']:<11} {_took(r):>8}  "
               f"{r['workflow_name']} / {inp}")
     return EXIT_OK
+
+
+def cmd_approvals(args: argparse.Namespace) -> int:
+    from desktop.approvals import ApprovalError, decide, pending
+    from desktop.runner import Runner
+
+    runner = Runner(RunStore(database_path()))
+    try:
+        if args.approvals_command == "list":
+            rows = pending(runner)
+            if args.json:
+                print(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+                return EXIT_OK
+            if not rows:
+                print("nothing is waiting for approval")
+            for r in rows:
+                print(f"{r['id']:>4}  {_when(r['created_at'])}  {Path(r['input_path'] or '-').name}: "
+                      f"{r['message']}\n      {json.dumps(r['payload'], ensure_ascii=False)[:200]}")
+            return EXIT_OK
+        edited = None
+        if getattr(args, "edit", None):
+            try:
+                edited = json.loads(Path(args.edit).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as e:
+                print(f"runnel: --edit {args.edit}: not a readable JSON file ({e})", file=sys.stderr)
+                return EXIT_USAGE
+        result = decide(runner, args.id, args.approvals_command == "approve", edited, args.note)
+        print(f"approval {args.id} {args.approvals_command}d; the run continued as {result.run_id[:8]}: "
+              f"{result.status}" + (f" ({result.error})" if result.error else ""))
+        return EXIT_OK if result.status in (Status.DONE, Status.WAITING) else EXIT_RUN_FAILED
+    except ApprovalError as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_RUN_FAILED
+    finally:
+        runner.close()
 
 
 def cmd_undo(args: argparse.Namespace) -> int:

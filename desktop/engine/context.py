@@ -49,6 +49,7 @@ class StepContext:
     run_input: Path | None = None
     llm: Any = None                        # the inference client
     registry: Any = None                   # for steps that run other steps (flow.for_each)
+    decision: dict | None = None           # a person's decision, when a paused run resumes
     workflow_dir: Path | None = None
     _ops: list[FileOperation] = field(default_factory=list)
     tokens_in: int = 0

@@ -23,3 +23,12 @@ class WorkflowFileError(Exception):
         if self.node:
             where += f": node '{self.node}'"
         return f"{where}: {self.reason}"
+
+
+class ApprovalNeeded(Exception):
+    """Raised by a step that waits for a person: the run pauses durably here."""
+
+    def __init__(self, message: str, payload: object):
+        super().__init__(message)
+        self.message = message
+        self.payload = payload

@@ -18,8 +18,9 @@ class Status:
     SKIPPED = "skipped"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    WAITING = "waiting"          # for a person's approval; the run resumes when decided
 
-    FINAL = frozenset({DONE, CACHED, SKIPPED, FAILED, CANCELLED})
+    FINAL = frozenset({DONE, CACHED, SKIPPED, FAILED, CANCELLED, WAITING})
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,20 @@ class ModelCall:
 
 
 @dataclass(frozen=True)
+class ApprovalRequested:
+    """A run paused at a human.approve step; `saved` holds what the steps before it
+    produced (encoded with engine.codec), so the run can resume in any process."""
+    run_id: str
+    node_id: str
+    workflow_path: str | None
+    input_path: str | None
+    message: str
+    payload: object
+    saved: dict
+    at: float
+
+
+@dataclass(frozen=True)
 class RunFinished:
     run_id: str
     status: str                            # done | failed | cancelled
@@ -124,7 +139,7 @@ class BatchProgress:
 
 
 Event = Union[RunStarted, StepStatusChanged, StepProgress, StepLog, FileOperation,
-              StepOutputDelta, ModelCall, RunFinished, BatchProgress]
+              StepOutputDelta, ModelCall, ApprovalRequested, RunFinished, BatchProgress]
 Listener = Callable[[Event], None]
 
 

@@ -15,8 +15,9 @@ from typing import Any, Iterable, Sequence
 
 from desktop.engine.cache import StepCache
 from desktop.engine.context import Cancelled, CancelToken, StepContext
-from desktop.engine.errors import StepError
-from desktop.engine.events import (BatchProgress, EventBus, Listener, RunFinished,
+from desktop.engine.codec import decode, encode
+from desktop.engine.errors import ApprovalNeeded, StepError
+from desktop.engine.events import (ApprovalRequested, BatchProgress, EventBus, Listener, RunFinished,
                                    RunStarted, Status, StepStatusChanged)
 from desktop.engine.graph import topological_order
 from desktop.engine.registry import Registry
@@ -64,7 +65,7 @@ class BatchResult:
 
     @property
     def failed(self) -> list[RunResult]:
-        return [r for r in self.runs if r.status != Status.DONE]
+        return [r for r in self.runs if r.status not in (Status.DONE, Status.WAITING)]
 
 
 @dataclass(frozen=True)
@@ -92,16 +93,18 @@ class Executor:
 
     def run(self, wf: Workflow, input_path: Path | str | None = None, *, dry_run: bool = False,
             cancel: CancelToken | None = None, folders: dict[str, str] | None = None,
-            run_id: str | None = None, plan: "_Plan | list[Problem] | None" = None) -> RunResult:
+            run_id: str | None = None, plan: "_Plan | list[Problem] | None" = None,
+            resume: dict | None = None) -> RunResult:
         """`plan`: the result of `self.plan(wf)` when the caller keeps it (a watcher
-        running one unchanged workflow many times)."""
+        running one unchanged workflow many times). `resume`: continue a run paused for
+        approval: {"saved": {node: {"status", "outputs"}}, "decisions": {node: {...}}}."""
         plan_or_problems = plan if plan is not None else self.plan(wf)
         input_path = Path(input_path) if input_path is not None else None
         if isinstance(plan_or_problems, list):
             return self._rejected(wf, plan_or_problems, input_path, dry_run, run_id, None)
         roots = wf.resolve_folders(folders)
         return self._run(plan_or_problems, input_path, dry_run, cancel or CancelToken(),
-                         roots, run_id, None)
+                         roots, run_id, None, resume)
 
     def run_batch(self, wf: Workflow, inputs: Sequence[Path | str], *, dry_run: bool = False,
                   cancel: CancelToken | None = None,
@@ -123,7 +126,7 @@ class Executor:
             else:
                 run = self._run(plan, path, dry_run, cancel, roots, None, batch_id)
             result.runs.append(run)
-            failed += run.status != Status.DONE
+            failed += run.status not in (Status.DONE, Status.WAITING)
             if run.status == Status.CANCELLED:
                 result.cancelled = True
             self.bus.emit(BatchProgress(batch_id, i + 1, total, failed, str(path)))
@@ -174,7 +177,8 @@ class Executor:
         return run
 
     def _run(self, plan: _Plan, input_path: Path | None, dry_run: bool, cancel: CancelToken,
-             roots: dict[str, Path], run_id: str | None, batch_id: str | None) -> RunResult:
+             roots: dict[str, Path], run_id: str | None, batch_id: str | None,
+             resume: dict | None = None) -> RunResult:
         wf = plan.workflow
         run_id = run_id or uuid.uuid4().hex
         emit = self.bus.emit
@@ -191,6 +195,14 @@ class Executor:
                 self._stop_rest(run, plan.order[index:], Status.CANCELLED)
                 run.status = Status.CANCELLED
                 break
+            saved = (resume or {}).get("saved", {}).get(node.id)
+            if saved is not None:          # produced before the pause: not run again
+                res.status = saved["status"] if saved["status"] == Status.SKIPPED else Status.CACHED
+                res.outputs = decode(saved["outputs"])
+                res.digests = {p: digest(v) for p, v in res.outputs.items()}
+                emit(StepStatusChanged(run_id, node.id, node.type, res.status, time.time(),
+                                       output_preview=_previews(res.outputs)))
+                continue
             inputs, input_digests, skip = self._gather(plan, node, results)
             if skip:
                 res.status = Status.SKIPPED
@@ -218,11 +230,26 @@ class Executor:
             ctx = StepContext(run_id=run_id, node_id=node.id, params=plan.params[node.id],
                               cancel=cancel, dry_run=dry_run, roots=roots, bus=self.bus,
                               run_input=input_path, llm=self.llm, workflow_dir=workflow_dir,
-                              registry=self.registry)
+                              registry=self.registry,
+                              decision=(resume or {}).get("decisions", {}).get(node.id))
             started = time.perf_counter()
             emit(StepStatusChanged(run_id, node.id, node.type, Status.RUNNING, time.time()))
             try:
                 outputs = self._attempt(node, plan.outputs[node.id], ctx, inputs, res)
+            except _Paused as pause:
+                res.duration = time.perf_counter() - started
+                res.status = Status.WAITING
+                emit(StepStatusChanged(run_id, node.id, node.type, Status.WAITING, time.time(),
+                                       res.attempts, res.duration, input_preview=_previews(inputs)))
+                saved_state = {n: {"status": r.status, "outputs": encode(r.outputs)}
+                               for n, r in results.items() if r.status in (
+                                   Status.DONE, Status.CACHED, Status.SKIPPED)}
+                emit(ApprovalRequested(run_id, node.id, str(wf.path) if wf.path else None,
+                                       str(input_path) if input_path else None,
+                                       pause.need.message, encode(pause.need.payload),
+                                       saved_state, time.time()))
+                run.status = Status.WAITING
+                break
             except Cancelled:
                 res.duration = time.perf_counter() - started
                 res.status = Status.CANCELLED
@@ -308,6 +335,8 @@ class Executor:
                 return _checked_outputs(self.registry.steps[node.type].spec, ports, outputs)
             except Cancelled:
                 raise
+            except ApprovalNeeded as need:
+                raise _Paused(need) from None
             except StepError as e:
                 error = str(e)
             except MemoryError:
@@ -330,6 +359,12 @@ class Executor:
 
 class _StepFailed(Exception):
     pass
+
+
+class _Paused(Exception):
+    def __init__(self, need: ApprovalNeeded):
+        super().__init__(need.message)
+        self.need = need
 
 
 def _checked_outputs(spec: StepSpec, ports: tuple[Port, ...], outputs: Any) -> dict[str, Any]:

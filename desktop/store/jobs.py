@@ -14,6 +14,7 @@ from desktop.store.runs import RunStore, insert_row
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 SKIPPED, STUCK, VANISHED = "skipped", "stuck", "vanished"
+WAITING = "waiting"        # its run paused for a person's approval
 ACTIVE = (QUEUED, RUNNING)
 
 

@@ -58,3 +58,13 @@ def m003_jobs(db: Database) -> None:
     db["jobs"].create_index(["state"])
     db["jobs"].create_index(["workflow_path", "content_hash"])
     db["jobs"].create_index(["workflow_path", "path"])
+
+
+@migrations()
+def m004_approvals(db: Database) -> None:
+    db["approvals"].create({
+        "id": int, "run_id": str, "node_id": str, "workflow_path": str, "input_path": str,
+        "message": str, "payload": str, "saved": str, "state": str, "edited": str, "note": str,
+        "created_at": float, "decided_at": float, "resumed_run_id": str,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["approvals"].create_index(["state"])

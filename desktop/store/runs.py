@@ -15,7 +15,8 @@ from typing import Any
 import psutil
 from sqlite_utils import Database
 
-from desktop.engine.events import (Event, FileOperation, ModelCall, RunFinished, RunStarted,
+from desktop.engine.events import (ApprovalRequested, Event, FileOperation, ModelCall,
+                                   RunFinished, RunStarted,
                                    Status, StepLog, StepStatusChanged)
 from desktop.store.migrations import migrations
 
@@ -137,6 +138,13 @@ class RunStore:
                 "prompt_digest": event.prompt_digest, "tokens_in": event.tokens_in,
                 "tokens_out": event.tokens_out, "seconds": event.seconds,
                 "finish": event.finish, "at": event.at})
+        elif isinstance(event, ApprovalRequested):
+            insert_row(db, "approvals", {
+                "run_id": event.run_id, "node_id": event.node_id,
+                "workflow_path": event.workflow_path, "input_path": event.input_path,
+                "message": event.message, "payload": json.dumps(event.payload, ensure_ascii=False),
+                "saved": json.dumps(event.saved, ensure_ascii=False), "state": "pending",
+                "created_at": event.at})
         elif isinstance(event, FileOperation):
             insert_row(db, "file_ops", {
                 "run_id": event.run_id, "node_id": event.node_id, "op": event.op,

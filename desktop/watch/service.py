@@ -33,7 +33,7 @@ from desktop.engine.triggers import Trigger
 from desktop.engine.workflow import Workflow
 from desktop.runner import Runner
 from desktop.steps.files import remove_stale_parts
-from desktop.store.jobs import (DONE, FAILED, QUEUED, STUCK, VANISHED, Job, JobQueue)
+from desktop.store.jobs import DONE, FAILED, QUEUED, STUCK, VANISHED, WAITING, Job, JobQueue
 from desktop.watch.actions import after_job, destination
 from desktop.watch.events import JobChanged, TriggerStatus
 from desktop.watch.patterns import matches
@@ -395,6 +395,9 @@ class WatchService:
             self.emit(JobChanged(job.id, job.workflow_path, job.path, QUEUED, "stopped; resumes later"))
         elif result.status == Status.DONE:
             self._succeed(job, run_id)
+        elif result.status == Status.WAITING:
+            # paused for a person: the file stays; deciding the approval finishes the job
+            self._finish(job, WAITING, "waiting for approval (runnel approvals list)")
         elif any(t in (result.error or "") for t in TRANSIENT) and job.attempts <= len(RETRY_DELAYS):
             delay = RETRY_DELAYS[job.attempts - 1]
             self._undo_outputs(run_id)

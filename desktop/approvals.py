@@ -1,0 +1,70 @@
+"""Pending approvals and their decisions: resume a paused run on the chosen branch,
+in whatever process decides (the app, `runnel approvals`, after a restart). No Qt."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop.engine.errors import WorkflowFileError
+from desktop.engine.executor import RunResult
+from desktop.engine.fileformat import load_workflow
+from desktop.runner import Runner
+
+
+class ApprovalError(Exception):
+    """The approval cannot be decided; the message says why."""
+
+
+def pending(runner: Runner) -> list[dict[str, Any]]:
+    assert runner.store is not None
+    with runner.store._lock:
+        rows = list(runner.store.db.query(
+            "SELECT * FROM approvals WHERE state = 'pending' ORDER BY id"))
+    for r in rows:
+        r["payload"] = json.loads(r["payload"])
+    return rows
+
+
+def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
+           note: str = "") -> RunResult:
+    store = runner.store
+    assert store is not None
+    with store._lock:
+        rows = list(store.db.query("SELECT * FROM approvals WHERE id = ?", [approval_id]))
+    if not rows:
+        raise ApprovalError(f"there is no approval {approval_id}")
+    row = rows[0]
+    if row["state"] != "pending":
+        raise ApprovalError(f"approval {approval_id} was already {row['state']}")
+    if not row["workflow_path"]:
+        raise ApprovalError(f"approval {approval_id} belongs to a workflow that was never saved")
+    try:
+        wf = load_workflow(row["workflow_path"])
+    except WorkflowFileError as e:
+        raise ApprovalError(f"the workflow of approval {approval_id} cannot be loaded: {e}") from None
+    if wf.node(row["node_id"]) is None:
+        raise ApprovalError(f"the workflow no longer has the step '{row['node_id']}' that asked")
+    # claim it first, so two deciders cannot both resume the run
+    with store._lock:
+        cur = store.db.execute("UPDATE approvals SET state = ?, decided_at = ?, note = ?, edited = ? "
+                               "WHERE id = ? AND state = 'pending'",
+                               ["approved" if approve else "rejected", time.time(), note,
+                                json.dumps(edited) if edited is not None else None, approval_id])
+        if cur.rowcount != 1:
+            raise ApprovalError(f"approval {approval_id} was decided meanwhile")
+    resume = {"saved": json.loads(row["saved"]),
+              "decisions": {row["node_id"]: {"approved": approve, "item": edited, "note": note}}}
+    input_path = Path(row["input_path"]) if row["input_path"] else None
+    result = runner.executor.run(wf, input_path, resume=resume)
+    with store._lock:
+        store.db.execute("UPDATE approvals SET resumed_run_id = ? WHERE id = ?", [result.run_id, approval_id])
+        store.db.execute("UPDATE runs SET status = 'resumed' WHERE id = ?", [row["run_id"]])
+        # a watched file whose job waited on this approval is finished now (left in place)
+        state = "done" if result.status == "done" else "waiting" if result.status == "waiting" else "failed"
+        store.db.execute("UPDATE jobs SET state = ?, run_id = ?, error = ?, finished_at = ? "
+                         "WHERE run_id = ? AND state = 'waiting'",
+                         [state, result.run_id, result.error, time.time(), row["run_id"]])
+    return result

@@ -1,0 +1,89 @@
+"""human.approve: the run pauses durably, survives a restart, resumes on the decision."""
+
+import json
+import subprocess
+
+from tests.conftest import VENV_BIN
+from tests.e2e.test_cli import runnel
+
+WORKFLOW = """schema_version: 1
+name: Approve notes
+folders: {{out: '{out}'}}
+nodes:
+- {{id: input, type: core.input_file}}
+- {{id: read, type: documents.read}}
+- {{id: find, type: text.regex_extract, params: {{pattern: 'Total: (?P<total>[0-9.]+)'}}}}
+- {{id: ask, type: human.approve, params: {{message: 'Is this total right?'}}}}
+- {{id: keep, type: files.write_text, params: {{folder: out, filename: approved.json}}}}
+- {{id: drop, type: files.write_text, params: {{folder: out, filename: rejected.json}}}}
+links:
+- {{from: input.file, to: read.file}}
+- {{from: read.document, to: find.text}}
+- {{from: find.record, to: ask.item}}
+- {{from: ask.approved, to: keep.content}}
+- {{from: ask.rejected, to: drop.content}}
+"""
+
+
+def setup(tmp_path):
+    out = tmp_path / "out"
+    wf = tmp_path / "approve.yaml"
+    wf.write_text(WORKFLOW.format(out=out))
+    doc = tmp_path / "bill.txt"
+    doc.write_text("Invoice\nTotal: 120.50\n")
+    return wf, doc, out
+
+
+def test_a_run_waits_then_an_edited_approval_resumes_it(isolated_home, tmp_path):
+    wf, doc, out = setup(tmp_path)
+    proc = runnel("run", str(wf), str(doc))
+    assert proc.returncode == 0 and "wait for approval" in proc.stderr
+    assert not out.exists()
+    # a new process (a restart) sees the pending item
+    pending = json.loads(runnel("approvals", "list", "--json").stdout)
+    assert len(pending) == 1 and pending[0]["payload"] == {"total": "120.50"}
+    assert pending[0]["message"] == "Is this total right?"
+    edit = tmp_path / "fixed.json"
+    edit.write_text('{"total": "125.50"}')
+    proc = runnel("approvals", "approve", str(pending[0]["id"]), "--edit", str(edit), "--note", "typo")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((out / "approved.json").read_text()) == {"total": "125.50"}
+    assert not (out / "rejected.json").exists()
+    assert json.loads(runnel("approvals", "list", "--json").stdout) == []
+    again = runnel("approvals", "approve", str(pending[0]["id"]))
+    assert again.returncode == 1 and "was already approved" in again.stderr
+    statuses = [r["status"] for r in json.loads(runnel("history", "--json").stdout)]
+    assert statuses == ["done", "resumed"]
+
+
+def test_rejection_takes_the_rejected_branch(isolated_home, tmp_path):
+    wf, doc, out = setup(tmp_path)
+    runnel("run", str(wf), str(doc))
+    pending = json.loads(runnel("approvals", "list", "--json").stdout)
+    proc = runnel("approvals", "reject", str(pending[0]["id"]), "--note", "not ours")
+    assert proc.returncode == 0
+    assert json.loads((out / "rejected.json").read_text()) == {
+        "item": {"total": "120.50"}, "reason": "not ours"}
+
+
+def test_approving_something_that_no_longer_exists(isolated_home, tmp_path):
+    wf, doc, out = setup(tmp_path)
+    runnel("run", str(wf), str(doc))
+    pending = json.loads(runnel("approvals", "list", "--json").stdout)
+    assert runnel("approvals", "approve", "9999").stderr.strip() == "runnel: there is no approval 9999"
+    wf.write_text(wf.read_text().replace("id: ask,", "id: asked,").replace("ask.", "asked."))
+    proc = runnel("approvals", "approve", str(pending[0]["id"]))
+    assert proc.returncode == 1
+    assert "the workflow no longer has the step 'ask' that asked" in proc.stderr
+    wf.unlink()
+    proc = runnel("approvals", "approve", str(pending[0]["id"]))
+    assert "cannot be loaded" in proc.stderr and "does not exist" in proc.stderr
+
+
+def test_dry_run_does_not_wait(isolated_home, tmp_path):
+    wf, doc, out = setup(tmp_path)
+    proc = subprocess.run([str(VENV_BIN / "runnel"), "run", str(wf), str(doc), "--dry-run", "--json"],
+                          capture_output=True, text=True)
+    summary = json.loads(proc.stdout)
+    assert summary["runs"][0]["status"] == "done"
+    assert [f["target"].rsplit("/", 1)[1] for f in summary["runs"][0]["files"]] == ["approved.json"]

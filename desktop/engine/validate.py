@@ -54,7 +54,8 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
             if msg:
                 param_ok = False
                 add(node.id, msg)
-            elif param.kind == "folder" and values.get(param.name) not in wf.folders:
+            elif (param.kind == "folder" and values.get(param.name) not in wf.folders
+                  and (param.required or values.get(param.name))):
                 declared = ", ".join(sorted(wf.folders)) or "none"
                 add(node.id, f"option '{param.name}' names folder '{values.get(param.name)}', "
                              f"which the workflow does not declare under 'folders' (declared: {declared})")

@@ -126,3 +126,13 @@ def schema_to_gbnf(schema: dict) -> str:
     lines = [f"root ::= {top}"]
     lines += [f"{name} ::= {body}" for name, body in builder.rules.items() if name != "root"]
     return "\n".join(lines) + _BASE
+
+
+def schemas_to_gbnf(schemas: list[dict]) -> str:
+    """A grammar accepting any one of `schemas` (each an object schema): e.g. one shape
+    of arguments per tool an agent may call."""
+    builder = _Builder()
+    alternatives = [builder.visit(schema, f"alt{i}") for i, schema in enumerate(schemas)]
+    lines = [f"root ::= {' | '.join(alternatives)}"]
+    lines += [f"{name} ::= {body}" for name, body in builder.rules.items() if name != "root"]
+    return "\n".join(lines) + _BASE

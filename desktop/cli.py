@@ -235,7 +235,8 @@ def cmd_run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         waiting = sum(r.status == Status.WAITING for r in batch.runs)
         if waiting:
-            print(f"{waiting} run(s) wait for approval: see `runnel approvals list`", file=sys.stderr)
+            print(f"{waiting} run(s) wait for a person's approval: see `runnel approvals list`",
+                  file=sys.stderr)
     store.close()
     if batch.cancelled:
         return EXIT_INTERRUPTED

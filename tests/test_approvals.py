@@ -37,7 +37,7 @@ def setup(tmp_path):
 def test_a_run_waits_then_an_edited_approval_resumes_it(isolated_home, tmp_path):
     wf, doc, out = setup(tmp_path)
     proc = runnel("run", str(wf), str(doc))
-    assert proc.returncode == 0 and "wait for approval" in proc.stderr
+    assert proc.returncode == 0 and "wait for a person's approval" in proc.stderr
     assert not out.exists()
     # a new process (a restart) sees the pending item
     pending = json.loads(runnel("approvals", "list", "--json").stdout)

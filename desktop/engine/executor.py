@@ -186,6 +186,8 @@ class Executor:
                         str(input_path) if input_path else None, dry_run, time.time(), batch_id))
         results = {n.id: StepResult(n.id) for n in plan.order}
         run = RunResult(run_id, Status.RUNNING, results, input_path=input_path)
+        waiting: set[str] = set()
+        paused: tuple[str, ApprovalNeeded] | None = None
         workflow_dir = wf.path.parent if wf.path else None
 
         for index, node in enumerate(plan.order):
@@ -195,6 +197,9 @@ class Executor:
                 self._stop_rest(run, plan.order[index:], Status.CANCELLED)
                 run.status = Status.CANCELLED
                 break
+            if any(link.source in waiting for link in plan.incoming[node.id]):
+                waiting.add(node.id)       # downstream of a pending approval: later
+                continue
             saved = (resume or {}).get("saved", {}).get(node.id)
             if saved is not None:          # produced before the pause: not run again
                 res.status = saved["status"] if saved["status"] == Status.SKIPPED else Status.CACHED
@@ -237,19 +242,15 @@ class Executor:
             try:
                 outputs = self._attempt(node, plan.outputs[node.id], ctx, inputs, res)
             except _Paused as pause:
+                # this branch waits for a person; independent branches go on meanwhile
                 res.duration = time.perf_counter() - started
                 res.status = Status.WAITING
                 emit(StepStatusChanged(run_id, node.id, node.type, Status.WAITING, time.time(),
                                        res.attempts, res.duration, input_preview=_previews(inputs)))
-                saved_state = {n: {"status": r.status, "outputs": encode(r.outputs)}
-                               for n, r in results.items() if r.status in (
-                                   Status.DONE, Status.CACHED, Status.SKIPPED)}
-                emit(ApprovalRequested(run_id, node.id, str(wf.path) if wf.path else None,
-                                       str(input_path) if input_path else None,
-                                       pause.need.message, encode(pause.need.payload),
-                                       saved_state, time.time()))
-                run.status = Status.WAITING
-                break
+                waiting.add(node.id)
+                if paused is None:
+                    paused = (node.id, pause.need)
+                continue
             except Cancelled:
                 res.duration = time.perf_counter() - started
                 res.status = Status.CANCELLED
@@ -292,6 +293,15 @@ class Executor:
                 branch=_branch(plan.outputs[node.id], outputs), model=ctx.model,
                 tokens_in=ctx.tokens_in or None, tokens_out=ctx.tokens_out or None))
 
+        if run.status == Status.RUNNING and paused is not None:
+            node_id, need = paused
+            saved_state = {n: {"status": r.status, "outputs": encode(r.outputs)}
+                           for n, r in results.items()
+                           if r.status in (Status.DONE, Status.CACHED, Status.SKIPPED)}
+            emit(ApprovalRequested(run_id, node_id, str(wf.path) if wf.path else None,
+                                   str(input_path) if input_path else None, need.message,
+                                   encode(need.payload), saved_state, time.time()))
+            run.status = Status.WAITING
         if run.status == Status.RUNNING:
             run.status = Status.DONE
         emit(RunFinished(run_id, run.status, time.time(), run.error, run.failed_node))
@@ -299,8 +309,9 @@ class Executor:
 
     def _gather(self, plan: _Plan, node: Node, results: dict[str, StepResult]
                 ) -> tuple[dict[str, Any], dict[str, str], bool]:
-        """Inputs for `node`, their digests, and whether the node is to be skipped:
-        a required input on a branch not taken, or every linked input not taken."""
+        """Inputs for `node`, their digests, and whether the node is to be skipped: one
+        of its linked inputs comes from a branch not taken (or a skipped step) — or, for
+        a step that waits for any input (a merge), all of them do."""
         spec = plan.specs[node.id]
         inputs: dict[str, Any] = {}
         digests: dict[str, str] = {}
@@ -312,14 +323,15 @@ class Executor:
             assert port is not None  # validated
             if link.source_port not in source.outputs:
                 missing += 1
-                if port.required:
-                    return {}, {}, True
                 continue
             out = find_output(plan.outputs[link.source], link.source_port)
             assert out is not None
             inputs[port.name] = coerce(source.outputs[link.source_port], out.type, port.type)
             digests[port.name] = source.digests[link.source_port]
-        skip = bool(links) and missing == len(links)
+        if spec.waits_for == "any":
+            skip = bool(links) and missing == len(links)
+        else:
+            skip = missing > 0
         return inputs, digests, skip
 
     def _attempt(self, node: Node, ports: tuple[Port, ...], ctx: StepContext,

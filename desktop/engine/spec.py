@@ -101,6 +101,9 @@ class StepSpec:
     source: bool = False         # receives the run's input file (the workflow's entry)
     uses_model: bool = False     # the result depends on the model file: it joins the cache key
     cache: bool = True           # False when the result depends on more than the inputs (the clock)
+    # "all": skipped unless every linked input arrived (a branch not taken gates it);
+    # "any": runs when at least one did (merging branches)
+    waits_for: str = "all"
 
     def __post_init__(self) -> None:
         if not ID_PATTERN.match(self.id):

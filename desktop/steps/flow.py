@@ -225,6 +225,7 @@ class Merge(Step):
         inputs=(Port("a", PortType.ANY, required=False), Port("b", PortType.ANY, required=False),
                 Port("c", PortType.ANY, required=False)),
         outputs=(Port("item", PortType.ANY),),
+        waits_for="any",
     )
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:

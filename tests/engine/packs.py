@@ -44,7 +44,7 @@ class Join(Step):
     spec = StepSpec(id="test.join", title="Join", category="Test", description="joins",
                     inputs=(Port("a", PortType.TEXT, required=False),
                             Port("b", PortType.TEXT, required=False)),
-                    outputs=(Port("text", PortType.TEXT),))
+                    outputs=(Port("text", PortType.TEXT),), waits_for="any")
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         _count(ctx)

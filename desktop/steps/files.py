@@ -236,7 +236,7 @@ def name_fields(ctx: StepContext, source: Path | None, record: dict | None) -> d
     fields: dict[str, Any] = {"stem": src.stem, "name": src.name, "ext": src.suffix,
                               "today": now.date(), "time": now.strftime("%H%M%S"),
                               "run": ctx.run_id[:8]}
-    for key, value in (record or {}).items():
+    for key, value in (record if isinstance(record, dict) else {}).items():
         if isinstance(key, str) and key.isidentifier():
             if value is None or value == "":
                 value = "unknown"

@@ -44,9 +44,16 @@ def test_example_runs_on_the_sample_pdf(isolated_home, tmp_path):
 
 
 def test_every_example_runs_as_shipped(isolated_home):
+    """Dry-run first (nothing written), then for real; approvals may leave a run waiting."""
     for wf in sorted(WORKFLOWS.glob("*.yaml")):
-        proc = runnel("run", str(wf), str(SAMPLES / "meeting-notes.md"))
+        dry = runnel("run", str(wf), str(SAMPLES / "invoice-northwind.pdf"), "--dry-run", "--json")
+        assert dry.returncode == 0, (wf, dry.stderr)
+        assert all(f["dry_run"] for r in json.loads(dry.stdout)["runs"] for f in r["files"])
+        assert not (isolated_home / "Runnel").exists()
+    for wf in sorted(WORKFLOWS.glob("*.yaml")):
+        proc = runnel("run", str(wf), str(SAMPLES / "meeting-notes.md"), "--json")
         assert proc.returncode == 0, (wf, proc.stderr)
+        assert json.loads(proc.stdout)["runs"][0]["status"] in ("done", "waiting")
 
 
 def test_a_batch_with_dry_run(isolated_home):

@@ -290,3 +290,35 @@ def test_template_results_follow_the_input_not_the_cache(registry, tmp_path):
     """)
     batch = Executor(registry).run_batch(wf, [a, b])
     assert [r.output("t", "text") for r in batch.runs] == ["a.txt: same words", "b.txt: same words"]
+
+
+def test_a_branch_not_taken_gates_optional_inputs_too(registry):
+    wf = workflow("""
+    nodes:
+    - {id: src, type: test.emit, params: {value: a letter}}
+    - {id: route, type: test.route, params: {word: invoice}}
+    - {id: t, type: text.template, params: {template: 'paid {{ text }}'}}
+    links:
+    - {from: src.text, to: route.text}
+    - {from: route.yes, to: t.text}
+    """)
+    run = Executor(registry).run(wf)
+    assert run.ok and run.steps["t"].status == "skipped"
+
+
+def test_independent_branches_finish_while_an_approval_waits(registry, tmp_path):
+    wf = workflow("""
+    nodes:
+    - {id: src, type: test.emit}
+    - {id: ask, type: human.approve}
+    - {id: after, type: test.append}
+    - {id: other, type: test.append, params: {suffix: ' meanwhile'}}
+    links:
+    - {from: src.text, to: ask.item}
+    - {from: ask.approved, to: after.text}
+    - {from: src.text, to: other.text}
+    """)
+    run = Executor(registry).run(wf)
+    assert run.status == "waiting"
+    assert statuses(run) == {"src": "done", "ask": "waiting", "after": "queued", "other": "done"}
+    assert run.output("other", "text") == "hello meanwhile"

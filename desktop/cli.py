@@ -30,6 +30,8 @@ from desktop.engine.validate import validate
 from desktop.paths import DataFolderError, database_path
 from desktop.store.runs import RunStore, StoreError
 
+_PLANNED = {"write": "write", "copy": "copy to", "move": "move to", "append": "append a row to"}
+_DONE = {"write": "wrote", "copy": "copied to", "move": "moved to", "append": "appended a row to"}
 EXIT_OK, EXIT_RUN_FAILED, EXIT_USAGE, EXIT_INVALID, EXIT_STORE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 _MARK = {Status.DONE: "ok", Status.CACHED: "cached", Status.SKIPPED: "skipped",
          Status.FAILED: "FAILED", Status.CANCELLED: "cancelled"}
@@ -89,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     ar.add_argument("id", type=int)
     ar.add_argument("--note", default="")
     a.set_defaults(handler=cmd_approvals)
+
+    d = sub.add_parser("draft", help="draft a workflow from a sentence with the local model")
+    d.add_argument("sentence")
+    d.add_argument("--output", metavar="FILE", help="where to save it (default: your workflow folder)")
+    d.add_argument("--model", default="", help="the model to ask (default: the default model)")
+    d.set_defaults(handler=cmd_draft)
 
     u = sub.add_parser("undo", help="reverse a run's file operations")
     u.add_argument("run_id", help="a run id (or its first characters)")
@@ -228,9 +236,20 @@ def cmd_run(args: argparse.Namespace) -> int:
         ok = sum(r.status == Status.DONE for r in batch.runs)
         total = len(batch.runs)
         for run in batch.runs:
+            if args.dry_run:
+                # what would happen to this file, and why: branches taken, then actions
+                print(f"{run.input_path.name if run.input_path else '-'}:")
+                for s in store.step_runs(run.run_id):
+                    if s["branch"]:
+                        print(f"  {s['node_id']}: takes branch '{s['branch']}'")
+                for line in store.audit(run.run_id):
+                    if line["level"] == "info" and not line["message"].startswith("dry run:"):
+                        print(f"  {line['node_id']}: {line['message']}")
             for op in store.file_ops(run.run_id):
-                verb = "would write" if op["dry_run"] else "wrote"
-                print(f"{verb} {op['target']}")
+                if op["dry_run"]:
+                    print(f"  would {_PLANNED.get(op['op'], op['op'])} {op['target']}")
+                else:
+                    print(f"{_DONE.get(op['op'], op['op'])} {op['target']}")
         print(f"{ok} of {total} run(s) succeeded" + (" (dry run)" if args.dry_run else ""),
               file=sys.stderr)
         waiting = sum(r.status == Status.WAITING for r in batch.runs)
@@ -380,6 +399,27 @@ def cmd_approvals(args: argparse.Namespace) -> int:
         return EXIT_RUN_FAILED
     finally:
         runner.close()
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from desktop.draft import DraftError, draft, save_draft, slug
+    from desktop.llm.catalog import ModelError
+    from desktop.llm.client import LLMClient
+    from desktop.paths import user_workflows_dir
+
+    llm = LLMClient()
+    try:
+        wf = draft(args.sentence, default_registry(), llm, args.model)
+    except (DraftError, ModelError) as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_RUN_FAILED
+    finally:
+        llm.close()
+    target = Path(args.output) if args.output else user_workflows_dir() / f"{slug(wf.name)}.yaml"
+    path = save_draft(wf, target)
+    print(f"drafted {path} ({len(wf.nodes)} steps: {', '.join(n.type for n in wf.nodes)}); "
+          "review it before you use it")
+    return EXIT_OK
 
 
 def cmd_undo(args: argparse.Namespace) -> int:

@@ -85,3 +85,15 @@ def test_undo_of_moves_and_appended_rows(isolated_home, tmp_path):
     second = undo_run(store, runs[1])          # the last run: everything goes back
     assert second.ok and (inbox / "b.txt").exists() and not (archive / "filed-b.txt").exists()
     assert len(list(csv.DictReader(ledger.open()))) == 1
+
+
+def test_undo_leaves_a_moved_file_the_user_edited(tmp_path, watch_run):
+    inbox, processed, store, run_id = watch_run
+    from desktop.undo import undo_run
+
+    (processed / "note.txt").write_text("edited after filing, by the user")
+    report = undo_run(store, run_id)
+    assert not report.ok
+    assert any(f"{processed / 'note.txt'} was changed after the run" in r for r in report.refused)
+    assert (processed / "note.txt").read_text() == "edited after filing, by the user"
+    assert not (inbox / "note.txt").exists()

@@ -148,14 +148,14 @@ class Agent(AIStep):
         tools = params["tools"]
         if not isinstance(tools, list) or not tools or any(t not in TOOLS for t in tools):
             return [f"option 'tools' must list some of {', '.join(TOOLS)}"]
-        problems = []
+        problems = super().check_params(params)
         if "lookup_table" in tools and not (params["table_folder"] and params["table_file"]):
             problems.append("the lookup_table tool needs 'table_folder' and 'table_file'")
         if "write_note" in tools and not params["notes_folder"]:
             problems.append("the write_note tool needs 'notes_folder'")
         return problems
 
-    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         p = ctx.params
         allowed = list(p["tools"])          # from the workflow only, never from the model
         tools = Tools(ctx, inputs["document"], allowed)

@@ -39,11 +39,40 @@ def _model_params(max_tokens: int) -> tuple[Param, ...]:
         Param("temperature", "float", 0.0, min=0.0, max=2.0,
               help="0 always gives the same answer for the same input"),
         Param("seed", "int", 0, min=0, help="random seed, used when temperature is above 0"),
+        Param("check", "json", [], help="rules the output must pass, as in guard.validate "
+                                         "(e.g. [{field: total, required: true, min: 0}]); "
+                                         "an output that fails them fails the step"),
     )
 
 
 class AIStep(Step):
-    """Shared machinery of the AI steps."""
+    """Shared machinery of the AI steps. Subclasses implement `produce`; `run` adds the
+    output check every AI step can carry."""
+
+    @classmethod
+    def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        from desktop.steps.guard import check_guard_rules
+
+        return [f"option 'check': {m}" for m in check_guard_rules(params.get("check", []))]
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        outputs = self.produce(ctx, **inputs)
+        rules = ctx.params.get("check") or []
+        if rules:
+            from desktop.steps.guard import evaluate
+
+            checked = next((outputs[k] for k in ("record", "result") if isinstance(outputs.get(k), dict)),
+                           None)
+            if checked is None:
+                text = next((outputs[k] for k in ("text", "answer") if isinstance(outputs.get(k), str)), "")
+                checked = {"text": text}
+            reasons = evaluate(checked, None, rules)
+            if reasons:
+                raise StepError("the model's output failed its check: " + "; ".join(reasons))
+        return outputs
+
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:  # pragma: no cover
+        raise NotImplementedError
 
     def client(self, ctx: StepContext) -> LLMClient:
         if ctx.llm is None:
@@ -135,7 +164,7 @@ class PromptStep(AIStep):
 
     @classmethod
     def check_params(cls, params: Mapping[str, Any]) -> list[str]:
-        problems = template_problems(params["prompt"], "prompt")
+        problems = super().check_params(params) + template_problems(params["prompt"], "prompt")
         if params.get("json_schema"):
             try:
                 schema_to_gbnf(params["json_schema"])
@@ -143,7 +172,7 @@ class PromptStep(AIStep):
                 problems.append(f"option 'json_schema' cannot be used for structured output: {e}")
         return problems
 
-    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         model = self.model(ctx)
         request = (render(ctx.params["prompt"], inputs))
         system = ctx.params["system"]
@@ -217,7 +246,7 @@ class Summarize(AIStep):
         return (f"Summarize {what} {_LENGTHS[p['length']]}, {_STYLES[p['style']]}.{focus} "
                 "Use only facts stated in the text. Write the summary only, no preamble.")
 
-    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         self.params = ctx.params
         model = self.model(ctx)
         text = (inputs["text"])
@@ -312,7 +341,7 @@ class ExtractFields(AIStep):
             schema_to_gbnf(fields_schema(params["fields"]))
         except SchemaError as e:
             return [f"option 'fields': {e}"]
-        return []
+        return super().check_params(params)
 
     @staticmethod
     def instruction(fields: list[dict], extra: str) -> str:
@@ -328,7 +357,7 @@ class ExtractFields(AIStep):
                 + "\nCopy values exactly as they appear in the document. Use null when a field "
                   "is not in the document." + (f"\n{extra.strip()}" if extra.strip() else ""))
 
-    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         fields = ctx.params["fields"]
         schema = fields_schema(fields)
         model = self.model(ctx)
@@ -399,7 +428,7 @@ class Classify(AIStep):
             _labels(params)
         except SchemaError as e:
             return [f"option 'labels': {e}"]
-        return []
+        return super().check_params(params)
 
     @classmethod
     def outputs_for(cls, params: Mapping[str, Any]) -> tuple[Port, ...]:
@@ -410,7 +439,7 @@ class Classify(AIStep):
         return tuple(Port(l["label"], PortType.TEXT, branch=True, help=l["description"])
                      for l in labels) + cls.spec.outputs
 
-    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         labels = _labels(ctx.params)
         model = self.model(ctx)
         listing = "\n".join(f"- {l['label']}: {l['description']}" for l in labels)
@@ -460,7 +489,7 @@ class Translate(AIStep):
         uses_model=True,
     )
 
-    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+    def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         p = ctx.params
         model = self.model(ctx)
         source = f" from {p['source_language']}" if p["source_language"].strip() else ""

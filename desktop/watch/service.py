@@ -437,8 +437,12 @@ class WatchService:
 
     def _journal(self, run_id: str | None, op: str, target: Path, source: Path) -> None:
         if run_id:
+            try:
+                size = target.stat().st_size
+            except OSError:
+                size = None
             self.store.record(FileOperation(run_id, "", op, str(target), str(source), False,
-                                            time.time()))
+                                            time.time(), size))
 
     def _undo_outputs(self, run_id: str) -> None:
         """Remove what an interrupted attempt wrote, so the retry writes it once. Writes

@@ -210,3 +210,24 @@ def test_worker_killed_mid_batch_fails_that_file_and_the_batch_goes_on(registry,
     assert [r.status for r in batch.runs] == ["failed", "done", "done"]
     assert "the inference worker was killed by SIGKILL while generating with " \
            f"{catalog.DEFAULT_MODEL_FILE}" in batch.runs[0].error
+
+
+def test_an_ai_step_can_carry_an_output_check(registry, llm):
+    fields = [{"name": "vendor", "type": "string"}, {"name": "total", "type": "number"}]
+    check = [{"field": "total", "required": True, "min": 1000000}]       # no invoice is that big
+    wf = workflow(read_then(
+        f"""- {{id: ai, type: ai.extract_fields, on_error: branch,
+        params: {{fields: {json.dumps(fields)}, check: {json.dumps(check)}}}}}
+    - {{id: review, type: text.template, params: {{template: 'review: {{{{ record.message }}}}'}}}}""",
+        "- {from: ai.error, to: review.record}"))
+    run = Executor(registry, llm=llm).run(wf, SAMPLES / "invoice-northwind.pdf")
+    assert run.ok and run.steps["ai"].status == "failed"
+    assert run.output("review", "text").startswith(
+        "review: the model's output failed its check: total is ")
+    assert "it must be at least 1000000" in run.output("review", "text")
+
+
+def test_a_bad_output_check_is_found_before_the_run(registry):
+    wf = workflow(read_then("- {id: ai, type: ai.summarize, params: {check: [{regex: '('}]}}"))
+    msgs = [str(p) for p in validate(wf, registry)]
+    assert any("option 'check': rule 1 needs a 'field'" in m for m in msgs)

@@ -191,3 +191,17 @@ def test_append_rows_to_csv_and_sqlite(harness, tmp_path):
                 roots={"out": root}, record={"vendor": "Northwind", "items": ["paper", "ink"]})
     con = sqlite3.connect(root / "ledger.db")
     assert con.execute("SELECT vendor, items FROM invoices").fetchall() == [("Northwind", '["paper", "ink"]')]
+
+
+def test_a_pattern_that_gives_an_empty_or_dotted_name(harness, tmp_path):
+    from desktop.steps.files import CopyFile
+
+    src = tmp_path / "a.pdf"
+    src.write_bytes(b"x")
+    root = tmp_path / "out"
+    empty = harness.run(CopyFile, {"folder": "out", "filename": "{vendor}"}, roots={"out": root},
+                        file=src, record={"vendor": "  ...  "})
+    assert empty["file"].name == "output" and empty["file"].parent == root
+    up = harness.run(CopyFile, {"folder": "out", "filename": "../{vendor}"}, roots={"out": root},
+                     file=src, record={"vendor": "x"})
+    assert up["file"].parent == root and up["file"].name == "_x"

@@ -47,6 +47,10 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
         raise ApprovalError(f"the workflow of approval {approval_id} cannot be loaded: {e}") from None
     if wf.node(row["node_id"]) is None:
         raise ApprovalError(f"the workflow no longer has the step '{row['node_id']}' that asked")
+    plan = runner.executor.plan(wf)
+    if isinstance(plan, list):        # checked before the decision is used up
+        raise ApprovalError("the workflow is not valid now; fix it and decide again:\n"
+                            + "\n".join(f"- {p}" for p in plan))
     # claim it first, so two deciders cannot both resume the run
     with store._lock:
         cur = store.db.execute("UPDATE approvals SET state = ?, decided_at = ?, note = ?, edited = ? "
@@ -58,7 +62,8 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
     resume = {"saved": json.loads(row["saved"]),
               "decisions": {row["node_id"]: {"approved": approve, "item": edited, "note": note}}}
     input_path = Path(row["input_path"]) if row["input_path"] else None
-    result = runner.executor.run(wf, input_path, resume=resume)
+    folders = json.loads(row.get("folders") or "{}")      # as the paused run had them
+    result = runner.executor.run(wf, input_path, resume=resume, folders=folders or None, plan=plan)
     with store._lock:
         store.db.execute("UPDATE approvals SET resumed_run_id = ? WHERE id = ?", [result.run_id, approval_id])
         store.db.execute("UPDATE runs SET status = 'resumed' WHERE id = ?", [row["run_id"]])

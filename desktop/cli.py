@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("queue", help="list the watcher's jobs")
     q.add_argument("--state", action="append", default=[],
-                   help="only jobs in this state (queued, running, done, failed, skipped, stuck, vanished)")
+                   choices=("queued", "running", "done", "failed", "skipped", "stuck", "vanished", "waiting"),
+                   help="only jobs in this state")
     q.add_argument("--last", type=int, default=50, metavar="N")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_queue)
@@ -234,7 +235,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(json.dumps(_batch_summary(batch, store), indent=2, ensure_ascii=False))
     else:
         ok = sum(r.status == Status.DONE for r in batch.runs)
-        total = len(batch.runs)
+        total = len(batch.runs) - sum(r.status == Status.WAITING for r in batch.runs)
         for run in batch.runs:
             if args.dry_run:
                 # what would happen to this file, and why: branches taken, then actions
@@ -250,8 +251,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                     print(f"  would {_PLANNED.get(op['op'], op['op'])} {op['target']}")
                 else:
                     print(f"{_DONE.get(op['op'], op['op'])} {op['target']}")
-        print(f"{ok} of {total} run(s) succeeded" + (" (dry run)" if args.dry_run else ""),
-              file=sys.stderr)
+        if total or not waiting_count(batch):
+            print(f"{ok} of {total} run(s) succeeded" + (" (dry run)" if args.dry_run else ""),
+                  file=sys.stderr)
         waiting = sum(r.status == Status.WAITING for r in batch.runs)
         if waiting:
             print(f"{waiting} run(s) wait for a person's approval: see `runnel approvals list`",
@@ -262,6 +264,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if unloadable:
         return EXIT_INVALID
     return EXIT_OK if not batch.failed else EXIT_RUN_FAILED
+
+
+def waiting_count(batch: Any) -> int:
+    return sum(r.status == Status.WAITING for r in batch.runs)
 
 
 def _batch_summary(batch: Any, store: RunStore) -> dict[str, Any]:
@@ -391,12 +397,13 @@ def cmd_approvals(args: argparse.Namespace) -> int:
                 print(f"runnel: --edit {args.edit}: not a readable JSON file ({e})", file=sys.stderr)
                 return EXIT_USAGE
         result = decide(runner, args.id, args.approvals_command == "approve", edited, args.note)
-        print(f"approval {args.id} {args.approvals_command}d; the run continued as {result.run_id[:8]}: "
+        verb = "approved" if args.approvals_command == "approve" else "rejected"
+        print(f"approval {args.id} {verb}; the run continued as {result.run_id[:8]}: "
               f"{result.status}" + (f" ({result.error})" if result.error else ""))
         return EXIT_OK if result.status in (Status.DONE, Status.WAITING) else EXIT_RUN_FAILED
     except ApprovalError as e:
         print(f"runnel: {e}", file=sys.stderr)
-        return EXIT_RUN_FAILED
+        return EXIT_STORE if "there is no approval" in str(e) else EXIT_RUN_FAILED
     finally:
         runner.close()
 
@@ -416,7 +423,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
     finally:
         llm.close()
     target = Path(args.output) if args.output else user_workflows_dir() / f"{slug(wf.name)}.yaml"
-    path = save_draft(wf, target)
+    try:
+        path = save_draft(wf, target)
+    except OSError as e:
+        print(f"runnel: the draft cannot be saved as {target}: {e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
     print(f"drafted {path} ({len(wf.nodes)} steps: {', '.join(n.type for n in wf.nodes)}); "
           "review it before you use it")
     return EXIT_OK
@@ -554,14 +565,23 @@ def cmd_retry(args: argparse.Namespace) -> int:
         print(f"runnel: there is no job {args.job}", file=sys.stderr)
         return EXIT_STORE
     row = rows[0]
+    if row["state"] not in ("failed", "skipped", "stuck", "vanished"):
+        print(f"runnel: job {args.job} is {row['state']}; only failed, skipped, stuck and vanished "
+              "jobs can be retried", file=sys.stderr)
+        return EXIT_RUN_FAILED
     final = Path(row["final_path"]) if row["final_path"] else None
     if final and final != Path(row["path"]) and final.exists() and not Path(row["path"]).exists():
-        final.rename(row["path"])         # the file was moved aside: put it back to be processed
-        note = final.with_name(final.name + ".error.txt")
-        note.unlink(missing_ok=True)
+        from desktop.undo import _move_back
+
+        try:                               # the file was moved aside: put it back to be processed
+            _move_back(final, Path(row["path"]))
+        except OSError as e:
+            print(f"runnel: {final} cannot be moved back to {row['path']}: {e.strerror or e}",
+                  file=sys.stderr)
+            return EXIT_RUN_FAILED
+        final.with_name(final.name + ".error.txt").unlink(missing_ok=True)
     if not queue.requeue(args.job):
-        print(f"runnel: job {args.job} is {row['state']}; only finished jobs can be retried",
-              file=sys.stderr)
+        print(f"runnel: job {args.job} changed meanwhile; try again", file=sys.stderr)
         return EXIT_RUN_FAILED
     print(f"job {args.job} queued again; a running `runnel watch` (or the app) picks it up")
     return EXIT_OK

@@ -35,6 +35,28 @@ def _unchanged(path: Path, op: dict) -> str | None:
     return None
 
 
+def _move_back(target: Path, source: Path) -> None:
+    """Move a file back where it came from, never over another file, across disks too."""
+    import errno
+    import shutil
+    import tempfile
+
+    source.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(target, source)
+    except OSError as e:
+        if e.errno not in (errno.EXDEV, errno.EPERM, errno.ENOTSUP, errno.EMLINK):
+            raise
+        fd, tmp = tempfile.mkstemp(prefix=".runnel-undo-", suffix=".part", dir=source.parent)
+        os.close(fd)
+        try:
+            shutil.copy2(target, tmp)
+            os.link(tmp, source)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    target.unlink()
+
+
 def _undo_append(target: Path, where: str, dry_run: bool) -> str | None:
     """Remove an appended row: CSV bytes a-b if the file still ends there; a SQLite
     row by its rowid."""
@@ -57,8 +79,10 @@ def _undo_append(target: Path, where: str, dry_run: bool) -> str | None:
         import sqlite3
 
         table, _, rowid = spec.rpartition(":")
+        if not target.exists():
+            return f"{target} no longer exists"
         try:
-            con = sqlite3.connect(target)
+            con = sqlite3.connect(f"file:{target}?mode=rw", uri=True)
             with con:
                 if not dry_run:
                     cur = con.execute(f'DELETE FROM "{table}" WHERE rowid = ?', [int(rowid)])
@@ -83,7 +107,11 @@ def undo_run(store: RunStore, run_id: str, dry_run: bool = False) -> UndoReport:
                 report.refused.append(why)
                 continue
             if not dry_run:
-                target.unlink()
+                try:
+                    target.unlink()
+                except OSError as e:
+                    report.refused.append(f"{target} could not be removed: {e.strerror or e}")
+                    continue
             report.done.append(f"remove {target}")
         elif op["op"] in ("move", "rename") and source is not None:
             why = _unchanged(target, {**op, "size": op["size"] if op["size"] is not None else None})
@@ -94,9 +122,12 @@ def undo_run(store: RunStore, run_id: str, dry_run: bool = False) -> UndoReport:
                 report.refused.append(f"{source} exists again; {target} is not moved back over it")
                 continue
             if not dry_run:
-                source.parent.mkdir(parents=True, exist_ok=True)
-                os.link(target, source)      # never over an existing file
-                target.unlink()
+                try:
+                    _move_back(target, source)
+                except OSError as e:
+                    report.refused.append(f"{target} could not be moved back to {source}: "
+                                          f"{e.strerror or e}")
+                    continue
             report.done.append(f"move {target} back to {source}")
         elif op["op"] == "append" and source is not None:
             why = _undo_append(target, str(source), dry_run)

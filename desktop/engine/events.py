@@ -118,6 +118,7 @@ class ApprovalRequested:
     payload: object
     saved: dict
     at: float
+    folders: dict | None = None        # the declared folders as this run resolved them
 
 
 @dataclass(frozen=True)

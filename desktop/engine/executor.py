@@ -300,7 +300,8 @@ class Executor:
                            if r.status in (Status.DONE, Status.CACHED, Status.SKIPPED)}
             emit(ApprovalRequested(run_id, node_id, str(wf.path) if wf.path else None,
                                    str(input_path) if input_path else None, need.message,
-                                   encode(need.payload), saved_state, time.time()))
+                                   encode(need.payload), saved_state, time.time(),
+                                   {k: str(v) for k, v in roots.items()}))
             run.status = Status.WAITING
         if run.status == Status.RUNNING:
             run.status = Status.DONE

@@ -49,6 +49,8 @@ class Tools:
             return getattr(self, f"_{tool}")(args)[:RESULT_CHARS]
         except StepError as e:
             return f"error: {e}"
+        except Exception as e:       # a tool's failure is the model's to handle, not the step's
+            return f"error: {type(e).__name__}: {e}"
 
     def _read_pages(self, args: dict) -> str:
         pages = self.document.pages

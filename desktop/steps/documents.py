@@ -153,16 +153,22 @@ class ReadDocument(Step):
         if kind == "text":
             return {"document": self._read_text(path)}
         raw = path.read_bytes()
-        if kind == "docx":
-            pages, meta = read_docx(path.name, raw)
-        elif kind == "email":
-            pages, meta = read_email(path.name, raw)
-        else:
-            text = _decode(raw)
-            if text is None:
-                raise StepError(f"{path.name}: the text encoding could not be recognised")
-            body, title = html_to_text(text)
-            pages, meta = [body], ({"title": title} if title else {})
+        try:
+            if kind == "docx":
+                pages, meta = read_docx(path.name, raw)
+            elif kind == "email":
+                pages, meta = read_email(path.name, raw)
+            else:
+                text = _decode(raw)
+                if text is None:
+                    raise StepError(f"{path.name}: the text encoding could not be recognised")
+                body, title = html_to_text(text)
+                pages, meta = [body], ({"title": title} if title else {})
+        except StepError:
+            raise
+        except Exception as e:      # odd inputs must end in a sentence, not a traceback
+            label = {"docx": "a Word document", "email": "an e-mail", "html": "a web page"}[kind]
+            raise StepError(f"{path.name} could not be read as {label} ({type(e).__name__}: {e})") from None
         if not any(p.strip() for p in pages):
             ctx.log(f"{path.name} contains no readable text", "warning")
         return {"document": Document(path=path, kind=kind, pages=tuple(_clean_text(p) for p in pages),

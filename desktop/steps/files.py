@@ -145,7 +145,10 @@ def move_no_overwrite(source: Path, folder: Path, name: str,
                 raise
             if candidate.exists():
                 continue
-            tmp = folder / f".runnel-move-{os.getpid()}.part"
+            fd, tmp_name = tempfile.mkstemp(prefix=f"{PART_PREFIX}{os.getpid()}-", suffix=".part",
+                                            dir=folder)
+            os.close(fd)
+            tmp = Path(tmp_name)
             shutil.copy2(source, tmp)
             try:
                 os.link(tmp, candidate)
@@ -394,20 +397,34 @@ class AppendRow(Step):
         import csv
         import io
 
-        header = list(row)
-        start = target.stat().st_size if target.exists() else 0
-        if start:
-            with target.open(newline="", encoding="utf-8") as f:
-                header = next(csv.reader(f), header)
+        header, encoding, newline, start = list(row), "utf-8", "\n", 0
+        prefix = ""
+        if target.exists() and target.stat().st_size:
+            raw = target.read_bytes()
+            start = len(raw)
+            # keep the ledger as it is: its encoding (Excel's BOM, or a legacy code page),
+            # its line ends, and a missing final newline
+            for enc in ("utf-8-sig", "cp1252"):
+                try:
+                    text = raw.decode(enc)
+                    encoding = "utf-8" if enc == "utf-8-sig" else enc
+                    break
+                except UnicodeDecodeError:
+                    continue
+            first = text.splitlines(keepends=True)[0] if text else ""
+            newline = "\r\n" if first.endswith("\r\n") else "\n"
+            header = next(csv.reader([first.rstrip("\r\n")]), header)
+            if not text.endswith(("\n", "\r")):
+                prefix = newline
             extra = [k for k in row if k not in header]
             if extra:
                 ctx.log(f"{target.name} has no column for {', '.join(extra)}; left out", "warning")
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(buf, fieldnames=header, extrasaction="ignore", lineterminator=newline)
         if not start:
             writer.writeheader()
         writer.writerow(row)
-        data = buf.getvalue().encode("utf-8")
+        data = (prefix + buf.getvalue()).encode(encoding, errors="replace")
         ctx.journal("append", target, Path(f"bytes:{start}-{start + len(data)}"), size=start + len(data))
         with target.open("ab") as f:
             f.write(data)

@@ -171,7 +171,7 @@ class ForEach(Step):
             return None, [f"option 'step': unknown step type '{params['step']}'"]
         spec = cls.spec
         problems = []
-        if spec.routing or spec.source or not spec.inputs:
+        if spec.routing or spec.source or not spec.inputs or spec.id == "human.approve":
             problems.append(f"option 'step': '{spec.id}' cannot run once per row")
         inner = params["params"] if isinstance(params["params"], dict) else {}
         for name in inner:

@@ -30,6 +30,9 @@ def check_guard_rules(rules: Any) -> list[str]:
                 problems.append(f"rule {i}: the pattern is not a valid regular expression ({e})")
         if "sum" in r and (not isinstance(r["sum"], list) or "equals" not in r):
             problems.append(f"rule {i}: a total check is {{sum: [fields...], equals: field}}")
+        for key in ("min", "max", "tolerance"):
+            if key in r and (isinstance(r[key], bool) or not isinstance(r[key], (int, float))):
+                problems.append(f"rule {i}: '{key}' must be a number")
     return problems
 
 
@@ -99,8 +102,10 @@ class Validate(Step):
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         record = inputs["record"]
-        reasons = evaluate(record if isinstance(record, dict) else {}, ctx.params["schema"] or None,
-                           ctx.params["rules"])
+        if isinstance(record, dict):
+            reasons = evaluate(record, ctx.params["schema"] or None, ctx.params["rules"])
+        else:
+            reasons = [f"the item is not a record (a JSON object) but {type(record).__name__}"]
         report = {"valid": not reasons, "reasons": reasons}
         if reasons:
             ctx.log("check failed: " + "; ".join(reasons), "warning")

@@ -15,11 +15,15 @@ from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
 
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
+IBAN = re.compile(r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?!\d)")
 NOT_PHONE = re.compile(r"(?i)\b(?:ISSN|ISBN|invoice|order|ref(?:erence)?|no\.?|nr\.?|#)\s*:?\s*$")
-PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,8}){1,4}(?![\w-])")
-DATE = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (?:19|20)\d{2})"
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{8,15}|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}"
+                   r"(?:[ ./-]\d{2,8}){1,4})(?![\w-])")
+PHONE_WORDS = re.compile(r"(?i)(?:phone|tel|mobile|mobil|cell|fax|call|telefon)\b[^\n]{0,12}$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+        rf"|\d{{1,2}}\.? {_MONTH} (?:19|20)\d{{2}}|{_MONTH} \d{{1,2}},? (?:19|20)\d{{2}})")
 DOB = re.compile(r"(?i)(?:born(?: on)?|date of birth|d\.?o\.?b\.?|birth ?date|geboren(?: am)?)[:\s]*(" + DATE + ")")
 CATEGORIES = ("email", "phone", "iban", "credit_card", "date_of_birth")
 
@@ -57,7 +61,8 @@ def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
     if "email" in categories:
         found += [Finding("email", m.start(), m.end()) for m in EMAIL.finditer(text)]
     if "iban" in categories:
-        found += [Finding("iban", m.start(), m.end()) for m in IBAN.finditer(text) if iban_valid(m.group())]
+        found += [Finding("iban", m.start(), m.end()) for m in IBAN.finditer(text)
+                  if iban_valid(m.group().upper())]
     if "credit_card" in categories:
         for m in CARD.finditer(text):
             digits = re.sub(r"\D", "", m.group())
@@ -73,7 +78,8 @@ def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
             # a phone number starts with +, ( or a trunk 0, or has three or more groups
             # of ten digits or more; invoice numbers and amounts do not
             looks = number[0] in "+(0" and len(digits) >= 7 or groups >= 3 and len(digits) >= 10
-            labelled = NOT_PHONE.search(text[max(0, m.start() - 12):m.start()])
+            before = text[max(0, m.start() - 24):m.start()]
+            labelled = NOT_PHONE.search(before[-12:]) and not PHONE_WORDS.search(before)
             if looks and not labelled and len(digits) <= 15 and not re.fullmatch(DATE, number.strip()):
                 found.append(Finding("phone", m.start(), m.end()))
     for item in custom or []:

@@ -68,3 +68,8 @@ def m004_approvals(db: Database) -> None:
         "created_at": float, "decided_at": float, "resumed_run_id": str,
     }, pk="id", foreign_keys=[("run_id", "runs", "id")])
     db["approvals"].create_index(["state"])
+
+
+@migrations()
+def m005_approval_folders(db: Database) -> None:
+    db["approvals"].add_column("folders", str)

@@ -144,7 +144,7 @@ class RunStore:
                 "workflow_path": event.workflow_path, "input_path": event.input_path,
                 "message": event.message, "payload": json.dumps(event.payload, ensure_ascii=False),
                 "saved": json.dumps(event.saved, ensure_ascii=False), "state": "pending",
-                "created_at": event.at})
+                "created_at": event.at, "folders": json.dumps(event.folders or {})})
         elif isinstance(event, FileOperation):
             insert_row(db, "file_ops", {
                 "run_id": event.run_id, "node_id": event.node_id, "op": event.op,

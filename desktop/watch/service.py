@@ -150,7 +150,10 @@ class WatchService:
 
     def emit(self, event: object) -> None:
         for listener in self.listeners:
-            listener(event)
+            try:
+                listener(event)
+            except Exception:
+                pass        # a broken display must not stop the processing of files
 
     def start(self) -> None:
         self.store.mark_interrupted()
@@ -356,6 +359,12 @@ class WatchService:
             self.current_jobs[job.id] = job
             try:
                 self.run_job(job)
+            except Exception as e:      # a bug must fail this job, not stop the watcher
+                try:
+                    self._finish(job, FAILED, f"internal error while processing the file: "
+                                              f"{type(e).__name__}: {e}")
+                except Exception:
+                    pass
             finally:
                 self.current_jobs.pop(job.id, None)
 
@@ -445,20 +454,12 @@ class WatchService:
                                             time.time(), size))
 
     def _undo_outputs(self, run_id: str) -> None:
-        """Remove what an interrupted attempt wrote, so the retry writes it once. Writes
-        are journaled just before the file is linked into place; a file is removed only
-        if it is that one: the size matches and it was linked after the journal entry."""
-        for op in self.store.file_ops(run_id):
-            if op["dry_run"] or op["op"] not in ("write", "copy"):
-                continue
-            target = Path(op["target"])
-            try:
-                st = target.stat()
-                if (target.is_file() and (op["size"] is None or st.st_size == op["size"])
-                        and st.st_ctime >= op["at"] - 0.01):
-                    target.unlink()
-            except OSError:
-                pass
+        """Reverse what an interrupted attempt did (files written, moved, rows appended),
+        so the retry does it once. Writes are journaled just before the file is linked
+        into place; a file is touched only if it is still that one."""
+        from desktop.undo import undo_run
+
+        undo_run(self.store, run_id)
 
     def resume_interrupted(self) -> None:
         """Jobs left running by a crash: finished runs are completed, the rest re-run."""

@@ -40,6 +40,14 @@ SAMPLES = [
     ("ISBN 978-3-16-148410-0 and ISSN 0317-8471.", []),
     ("Write to me at first.last@sub.domain.example.com.", [("email", "first.last@sub.domain.example.com")]),
     ("The total is 1 234 567 units across 12 sites.", []),
+    # found by review: formats the first version missed
+    ("Call +14155552671 after five.", [("phone", "+14155552671")]),
+    ("Phone no.: +1 415 555 2671", [("phone", "+1 415 555 2671")]),
+    ("Handy 0151/12345678 (privat)", [("phone", "0151/12345678")]),
+    ("DOB: March 5, 1985. D.O.B. 05.03.85 on the old form.",
+     [("date_of_birth", "March 5, 1985"), ("date_of_birth", "05.03.85")]),
+    ("Born on 1985/03/05 in Porto.", [("date_of_birth", "1985/03/05")]),
+    ("iban de89 3704 0044 0532 0130 00 (lower case)", [("iban", "de89 3704 0044 0532 0130 00")]),
 ]
 
 

@@ -228,3 +228,16 @@ def test_jobs_can_run_in_parallel_when_configured(watch_factory, dirs, tmp_path)
         (inbox / f"{i}.txt").write_text(f"text number {i}")
     w.wait(w.finished(30))
     assert w.states() == {"done": 30} and len(list(out.iterdir())) == 30
+
+
+def test_the_watcher_survives_a_job_that_breaks(watch_factory, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, tmp_path / "out", after_success="move",
+                        success_name="{name.foo}")
+    w = watch_factory([wf])
+    w.service.start()
+    (inbox / "one.txt").write_text("first")
+    (inbox / "two.txt").write_text("second")
+    w.wait(w.finished(2))
+    assert sum(w.states().values()) == 2 and "running" not in w.states()

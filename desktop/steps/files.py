@@ -11,7 +11,8 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 import psutil
 
@@ -161,6 +162,17 @@ def move_no_overwrite(source: Path, folder: Path, name: str,
     raise StepError(f"{folder} already holds 9,999 files named {target.name}")
 
 
+@contextmanager
+def writing_into(root: Path) -> Iterator[None]:
+    """File-system failures while writing into a declared folder, as one sentence."""
+    try:
+        yield
+    except PermissionError:
+        raise StepError(f"the folder {root} is not writable (permission denied)") from None
+    except OSError as e:
+        raise StepError(f"could not write into {root}: {e.strerror or e}") from None
+
+
 def serialise(content: Any, fmt: str) -> bytes:
     if isinstance(content, Document):
         content = content.text
@@ -210,14 +222,10 @@ class WriteFile(Step):
             ctx.journal("write", target, size=len(data))
             ctx.log(f"dry run: would write {target} ({len(data)} bytes)")
             return {"file": target}
-        try:
+        with writing_into(root):
             root.mkdir(parents=True, exist_ok=True)
             target = write_new(root, name, data,
                                lambda t: ctx.journal("write", t, size=len(data)))
-        except PermissionError:
-            raise StepError(f"the folder {root} is not writable (permission denied)") from None
-        except OSError as e:
-            raise StepError(f"could not write into {root}: {e.strerror or e}") from None
         return {"file": target}
 
 
@@ -295,14 +303,10 @@ class CopyFile(Step):
             target = numbered_free(root, name)
             ctx.journal("copy", target, source, size=len(data))
             return {"file": target}
-        try:
+        with writing_into(root):
             root.mkdir(parents=True, exist_ok=True)
             target = write_new(root, name, data,
                                lambda t: ctx.journal("copy", t, source, size=len(data)))
-        except PermissionError:
-            raise StepError(f"the folder {root} is not writable (permission denied)") from None
-        except OSError as e:
-            raise StepError(f"could not write into {root}: {e.strerror or e}") from None
         return {"file": target}
 
 

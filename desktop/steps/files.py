@@ -212,7 +212,7 @@ class WriteFile(Step):
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         p = ctx.params
         root = ctx.root(p["folder"])
-        name = clean_filename(fill_name(p["filename"], name_fields(ctx, None, None)))
+        name = target_name(ctx, None, None)
         fmt = p["format"]
         if fmt == "auto":
             fmt = "json" if name.lower().endswith(".json") else "text"
@@ -270,6 +270,11 @@ def fill_name(pattern: str, fields: dict[str, Any]) -> str:
         raise StepError(f"file name '{pattern}' is not a valid pattern ({e})") from None
 
 
+def target_name(ctx: StepContext, source: Path | None, record: Any) -> str:
+    """The step's 'filename' pattern filled in and made a safe single name."""
+    return clean_filename(fill_name(ctx.params["filename"], name_fields(ctx, source, record)))
+
+
 class CopyFile(Step):
     spec = StepSpec(
         id="files.copy_file",
@@ -292,7 +297,7 @@ class CopyFile(Step):
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         source = Path(inputs["file"])
         root = ctx.root(ctx.params["folder"])
-        name = clean_filename(fill_name(ctx.params["filename"], name_fields(ctx, source, inputs.get("record"))))
+        name = target_name(ctx, source, inputs.get("record"))
         try:
             data = source.read_bytes()
         except FileNotFoundError:
@@ -332,7 +337,7 @@ class MoveFile(Step):
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         source = Path(inputs["file"])
         root = ctx.root(ctx.params["folder"])
-        name = clean_filename(fill_name(ctx.params["filename"], name_fields(ctx, source, inputs.get("record"))))
+        name = target_name(ctx, source, inputs.get("record"))
         if not source.exists():
             raise StepError(f"{source} disappeared before it could be moved")
         if ctx.dry_run:

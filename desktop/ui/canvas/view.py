@@ -1,0 +1,270 @@
+"""The canvas view: zoom (wheel, pinch, keys), pan (middle button, space-drag, arrow
+keys), fit, rubber-band selection, steps dropped from the palette, and an overview
+of the whole graph in the corner when it does not fit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPen,
+                           QWheelEvent)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from desktop.ui import theme
+from desktop.ui.canvas.items import LinkItem
+from desktop.ui.canvas.scene import WorkflowScene
+
+MIME_STEP = "application/x-runnel-step"
+MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
+
+
+class CanvasView(QGraphicsView):
+    stepDropped = Signal(str, QPointF, object)      # step id, scene position, Link or None
+    nudgeRequested = Signal(float, float)            # arrow keys on selected nodes
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: WorkflowScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # panning is by middle button, space-drag and arrow keys; bars would only clutter
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Workflow canvas")
+        self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
+        self._panning: QPointF | None = None
+        self._space = False
+        self._drop_link: LinkItem | None = None
+        self.minimap = MiniMap(self)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        scene.changed.connect(self._scene_changed)
+
+    # ------------------------------------------------------------ zoom
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        factor = target / self.zoom()
+        if abs(factor - 1) > 1e-6:
+            self.scale(factor, factor)
+            self.zoomChanged.emit(self.zoom())
+            self.minimap.refresh()
+
+    def reset_zoom(self) -> None:
+        self.zoom_by(1 / self.zoom())
+
+    def fit(self) -> None:
+        box = self.scene().itemsBoundingRect()
+        if box.isEmpty():
+            return
+        self.fitInView(box.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.25:            # a small graph is shown at a readable size, not huge
+            self.zoom_by(1.25 / self.zoom())
+        if self.zoom() < MIN_ZOOM:
+            self.zoom_by(MIN_ZOOM / self.zoom())
+        self.centerOn(box.center())
+        self.zoomChanged.emit(self.zoom())
+        self.minimap.refresh()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or not event.angleDelta().y():
+            super().wheelEvent(event)       # sideways scrolling pans
+            return
+        self.zoom_by(1.0015 ** event.angleDelta().y())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QNativeGestureEvent) and \
+                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom_by(1 + event.value())
+            return True
+        return super().viewportEvent(event)
+
+    # ------------------------------------------------------------ pan and keys
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() + dx))
+        self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() + dy))
+        self.minimap.refresh()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+                self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._panning = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._panning is not None:
+            delta = event.position() - self._panning
+            self._panning = event.position()
+            self.pan_by(-delta.x(), -delta.y())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._panning is not None:
+            self._panning = None
+            self.viewport().unsetCursor()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        step = 50.0 if mods & Qt.KeyboardModifier.ShiftModifier else 10.0
+        arrows = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0),
+                  Qt.Key.Key_Up: (0, -step), Qt.Key.Key_Down: (0, step)}
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+        elif key in arrows and not (mods & Qt.KeyboardModifier.ControlModifier):
+            dx, dy = arrows[key]
+            if self.scene().selectedItems():
+                self.nudgeRequested.emit(dx, dy)
+            else:
+                self.pan_by(dx * 4, dy * 4)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.2)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(1 / 1.2)
+        elif key == Qt.Key.Key_0:
+            self.reset_zoom()
+        elif key == Qt.Key.Key_F and not mods:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------------ drops from the palette
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasFormat(MIME_STEP):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not event.mimeData().hasFormat(MIME_STEP):
+            super().dragMoveEvent(event)
+            return
+        event.acceptProposedAction()
+        link = self.scene().link_at(self.mapToScene(event.position().toPoint()))
+        item = self.scene().links.get(link) if link else None
+        if item is not self._drop_link:
+            if self._drop_link is not None:
+                self._drop_link.setSelected(False)
+            self._drop_link = item
+            if item is not None:
+                item.setSelected(True)    # shows where the step would be inserted
+
+    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._clear_drop_link()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not event.mimeData().hasFormat(MIME_STEP):
+            super().dropEvent(event)
+            return
+        step_id = bytes(event.mimeData().data(MIME_STEP).data()).decode("utf-8")
+        pos = self.mapToScene(event.position().toPoint())
+        link = self._drop_link.link if self._drop_link is not None else None
+        self._clear_drop_link()
+        event.acceptProposedAction()
+        self.stepDropped.emit(step_id, pos, link)
+
+    def _clear_drop_link(self) -> None:
+        if self._drop_link is not None and self._drop_link.scene() is not None:
+            self._drop_link.setSelected(False)
+        self._drop_link = None
+
+    # ------------------------------------------------------------ look
+
+    def scene(self) -> WorkflowScene:  # type: ignore[override]
+        return super().scene()  # type: ignore[return-value]
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        colours = theme.canvas_colours(theme.current())
+        painter.fillRect(rect, colours["background"])
+        if self.zoom() < 0.5:
+            return                      # a dot grid at a distance is only noise
+        grid = 24
+        painter.setPen(QPen(colours["grid"], 2))
+        left, top = int(rect.left()) - int(rect.left()) % grid, int(rect.top()) - int(rect.top()) % grid
+        points = [QPointF(x, y) for x in range(left, int(rect.right()), grid)
+                  for y in range(top, int(rect.bottom()), grid)]
+        painter.drawPoints(points)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.minimap.place()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.minimap.viewport().update()
+
+    def _scene_changed(self) -> None:
+        self.minimap.schedule()
+
+
+class MiniMap(QGraphicsView):
+    """An overview of the whole graph with the visible part framed; click to go there.
+    Shown only when the graph does not fit in the view."""
+
+    SIZE = (200, 130)
+
+    def __init__(self, canvas: CanvasView):
+        super().__init__(canvas.scene(), canvas)
+        self.canvas = canvas
+        self.setInteractive(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing)
+        self.setFixedSize(*self.SIZE)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAccessibleName("Overview of the workflow")
+        self.setToolTip("Overview: click to move there")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.refresh)
+        self.hide()
+
+    def place(self) -> None:
+        parent = self.canvas.viewport()
+        self.move(parent.width() - self.width() - 12, parent.height() - self.height() - 12)
+
+    def schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        box = self.scene().itemsBoundingRect()
+        visible = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
+        show = not box.isEmpty() and not visible.contains(box)
+        self.setVisible(show)
+        if show:
+            self.place()
+            self.fitInView(box.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+            self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        visible = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
+        colour = QColor(theme.canvas_colours(theme.current())["selection"])
+        painter.setPen(QPen(colour, 2 / max(self.transform().m11(), 1e-3)))
+        colour.setAlpha(30)
+        painter.setBrush(colour)
+        painter.drawRect(visible)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.canvas.centerOn(self.mapToScene(event.position().toPoint()))
+        self.viewport().update()

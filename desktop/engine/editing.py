@@ -118,6 +118,17 @@ class WorkflowDocument:
             ports = tuple(ports) + (ERROR_OUTPUT,)
         return tuple(ports)
 
+    def downstream(self, node_id: str) -> set[str]:
+        """The node and every node its outputs reach (re-run from here)."""
+        found, todo = {node_id}, [node_id]
+        while todo:
+            current = todo.pop()
+            for link in self.workflow.links_from(current):
+                if link.target not in found:
+                    found.add(link.target)
+                    todo.append(link.target)
+        return found
+
     def problems(self) -> list[Problem]:
         return validate(self.workflow, self.registry)
 

@@ -94,17 +94,18 @@ class Executor:
     def run(self, wf: Workflow, input_path: Path | str | None = None, *, dry_run: bool = False,
             cancel: CancelToken | None = None, folders: dict[str, str] | None = None,
             run_id: str | None = None, plan: "_Plan | list[Problem] | None" = None,
-            resume: dict | None = None) -> RunResult:
+            resume: dict | None = None, fresh: frozenset[str] = frozenset()) -> RunResult:
         """`plan`: the result of `self.plan(wf)` when the caller keeps it (a watcher
         running one unchanged workflow many times). `resume`: continue a run paused for
-        approval: {"saved": {node: {"status", "outputs"}}, "decisions": {node: {...}}}."""
+        approval: {"saved": {node: {"status", "outputs"}}, "decisions": {node: {...}}}.
+        `fresh`: nodes that run again even when cached (re-run from a chosen step)."""
         plan_or_problems = plan if plan is not None else self.plan(wf)
         input_path = Path(input_path) if input_path is not None else None
         if isinstance(plan_or_problems, list):
             return self._rejected(wf, plan_or_problems, input_path, dry_run, run_id, None)
         roots = wf.resolve_folders(folders)
         return self._run(plan_or_problems, input_path, dry_run, cancel or CancelToken(),
-                         roots, run_id, None, resume)
+                         roots, run_id, None, resume, fresh)
 
     def run_batch(self, wf: Workflow, inputs: Sequence[Path | str], *, dry_run: bool = False,
                   cancel: CancelToken | None = None,
@@ -178,7 +179,7 @@ class Executor:
 
     def _run(self, plan: _Plan, input_path: Path | None, dry_run: bool, cancel: CancelToken,
              roots: dict[str, Path], run_id: str | None, batch_id: str | None,
-             resume: dict | None = None) -> RunResult:
+             resume: dict | None = None, fresh: frozenset[str] = frozenset()) -> RunResult:
         wf = plan.workflow
         run_id = run_id or uuid.uuid4().hex
         emit = self.bus.emit
@@ -221,7 +222,7 @@ class Executor:
                     extra.append(self.llm.model_identity(plan.params[node.id].get("model")))
                 key = combine(plan.param_digests[node.id], *extra,
                               *(f"{p}={d}" for p, d in sorted(input_digests.items())))
-                hit = self.cache.get(key)
+                hit = self.cache.get(key) if node.id not in fresh else None
                 if hit is not None:
                     res.outputs, res.digests = hit["outputs"], hit["digests"]
                     res.status = Status.CACHED

@@ -23,6 +23,7 @@ from typing import Callable
 import psutil
 
 from desktop.engine.context import Cancelled, CancelToken
+from desktop import settings
 from desktop.llm import catalog
 from desktop.llm.catalog import Model, ModelError
 
@@ -56,17 +57,32 @@ class Generation:
 
 
 def default_threads() -> int:
-    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+    """The user's choice in Preferences, else the number of physical cores."""
+    chosen = _setting_int("llm_threads")
+    return chosen if chosen and chosen > 0 else (psutil.cpu_count(logical=False) or os.cpu_count() or 1)
+
+
+def _setting_int(key: str) -> int | None:
+    value = settings.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def gpu_layers() -> int:
-    """All layers where this llama.cpp build can offload (Metal, CUDA), else none."""
+    """The user's choice in Preferences, else all layers where this llama.cpp build
+    can offload (Metal, CUDA), else none."""
+    chosen = _setting_int("llm_gpu_layers")
+    if not gpu_offload_supported():
+        return 0
+    return chosen if chosen is not None else -1
+
+
+def gpu_offload_supported() -> bool:
     try:
         import llama_cpp
 
-        return -1 if llama_cpp.llama_supports_gpu_offload() else 0
+        return bool(llama_cpp.llama_supports_gpu_offload())
     except Exception:
-        return 0
+        return False
 
 
 class _Turns:
@@ -98,7 +114,7 @@ class LLMClient:
     def __init__(self, n_threads: int | None = None, n_ctx: int | None = None,
                  python: str | None = None, reuse_prefix: bool = True):
         self.n_threads = n_threads or default_threads()
-        self.n_ctx = n_ctx
+        self.n_ctx = n_ctx or _setting_int("llm_context")
         self.reuse_prefix = reuse_prefix      # keep the KV state of shared instruction prefixes
         self.python = python or sys.executable
         self._proc: subprocess.Popen | None = None

@@ -170,6 +170,38 @@ class RunStore:
             return list(self.db.query(
                 "SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?", [limit]))
 
+    def search_runs(self, workflow: str | None = None, status: str | None = None,
+                    since: float | None = None, text: str | None = None,
+                    limit: int = 500) -> list[dict[str, Any]]:
+        """History filtered in SQL, newest first: workflow name, run status, started at
+        or after `since` (epoch seconds), `text` a case-insensitive piece of the input path."""
+        where, args = [], []
+        if workflow:
+            where.append("workflow_name = ?")
+            args.append(workflow)
+        if status:
+            where.append("status = ?")
+            args.append(status)
+        if since is not None:
+            where.append("started_at >= ?")
+            args.append(since)
+        if text:
+            # % and _ typed by the user are literal characters, not wildcards
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("input_path LIKE ? ESCAPE '\\'")
+            args.append(f"%{escaped}%")
+        sql = "SELECT * FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._lock:
+            return list(self.db.query(sql + " ORDER BY started_at DESC, rowid DESC LIMIT ?",
+                                      [*args, limit]))
+
+    def workflow_names(self) -> list[str]:
+        """Distinct workflow names in the history, for a filter list."""
+        with self._lock:
+            return [r["workflow_name"] for r in self.db.query(
+                "SELECT DISTINCT workflow_name FROM runs WHERE workflow_name IS NOT NULL "
+                "ORDER BY workflow_name COLLATE NOCASE")]
+
     def find_run(self, run_id_prefix: str) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query("SELECT * FROM runs WHERE id LIKE ? ORDER BY started_at",

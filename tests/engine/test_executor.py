@@ -147,6 +147,18 @@ def test_cache_reruns_only_the_changed_step_and_what_follows(registry):
     assert ex.executions == 5
 
 
+def test_rerun_from_a_step_runs_it_and_what_follows_and_takes_the_rest_from_cache(registry):
+    from desktop.engine.editing import WorkflowDocument
+    ex = Executor(registry, cache=StepCache())
+    wf = workflow(CHAIN)
+    assert ex.run(wf).ok
+    fresh = frozenset(WorkflowDocument(wf, registry).downstream("b"))
+    assert fresh == {"b", "c"}
+    again = ex.run(wf, fresh=fresh)
+    assert statuses(again) == {"a": "cached", "b": "done", "c": "done"}
+    assert packs.CALLS == {"a": 1, "b": 2, "c": 2}
+
+
 def test_side_effect_steps_are_never_cached(registry, tmp_path):
     wf = workflow(f"""
     folders: {{out: '{tmp_path}'}}

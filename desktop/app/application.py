@@ -1,0 +1,68 @@
+"""Starting the window: the Qt application, our theme, the run service, the main
+window on the last workflow (or the invoice example on a first start). The model is
+not loaded here: the worker starts on the first AI step, so the window comes up fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import settings
+from desktop.paths import DataFolderError, examples_dir
+
+FIRST_EXAMPLE = "invoice-intake.yaml"
+
+
+def create_app(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("Runnel")
+    app.setOrganizationName("Runnel")
+    app.setApplicationDisplayName("Runnel")
+    from desktop.ui import theme
+
+    theme.apply_theme(app, str(settings.get("theme", "light")))  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def build_window(qsettings: QSettings | None = None):  # type: ignore[no-untyped-def]
+    from desktop.app.run_service import RunService
+    from desktop.engine.registry import default_registry
+    from desktop.ui.main_window import MainWindow
+
+    registry = default_registry()
+    service = RunService(registry)
+    window = MainWindow(registry, service, qsettings)
+    return window
+
+
+def first_workflow(window, files: list[Path]) -> Path | None:  # type: ignore[no-untyped-def]
+    workflows = [f for f in files if f.suffix in (".yaml", ".yml")]
+    if workflows:
+        return workflows[0]
+    recent = [Path(p) for p in window.recent_files() if Path(p).exists()]
+    return recent[0] if recent else examples_dir() / FIRST_EXAMPLE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        app = create_app(args)
+        window = build_window()
+    except DataFolderError as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return 1
+    files = [Path(a) for a in args if not a.startswith("-")]
+    start = first_workflow(window, files)
+    if start is not None:
+        window.open(start)
+    window.show()
+    inputs = [f for f in files if f.suffix not in (".yaml", ".yml") and f.is_file()]
+    if inputs:     # files given on the command line are run once the window is up
+        QTimer.singleShot(0, lambda: window.run(inputs=inputs))
+    code = app.exec()
+    window.service.close()
+    return code

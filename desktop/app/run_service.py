@@ -1,0 +1,133 @@
+"""Runs workflows for the window: one run at a time on a worker thread (the ComfyUI
+queue idea, with Stop), the shared step cache (so re-runs only redo what changed),
+the inference worker's state, and the folder watcher switched on and off. Its
+signals come from the EventBridge; the window only starts things and listens."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.app.bridge import EventBridge
+from desktop.engine.cache import StepCache
+from desktop.engine.context import CancelToken
+from desktop.engine.executor import RunResult
+from desktop.engine.registry import Registry
+from desktop.engine.workflow import Workflow
+from desktop.llm.client import LLMClient
+from desktop.paths import database_path, user_workflows_dir
+from desktop.runner import Runner
+from desktop.store.jobs import JobQueue
+from desktop.store.runs import RunStore
+
+
+class RunService(QObject):
+    busyChanged = Signal(bool)
+    resultReady = Signal(object)            # RunResult of the run that just ended (or None)
+    failedToStart = Signal(str)             # a sentence
+    watchChanged = Signal(bool, str)        # on?, a sentence about what is watched
+
+    def __init__(self, registry: Registry, store: RunStore | None = None,
+                 llm: LLMClient | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.bridge = EventBridge(self)
+        self.store = store or RunStore(database_path())
+        self.llm = llm or LLMClient()          # the worker process starts on first use
+        self.runner = Runner(self.store, registry, listeners=[self.bridge.listener],
+                             cache=StepCache(), llm=self.llm)
+        self.registry = registry
+        self._thread: threading.Thread | None = None
+        self._cancel: CancelToken | None = None
+        self.last_result: RunResult | None = None
+        self.watcher = None
+
+    # ------------------------------------------------------------ running
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def run(self, workflow: Workflow, inputs: list[Path], *, dry_run: bool = False,
+            fresh: frozenset[str] = frozenset()) -> bool:
+        """Start a run of (a snapshot of) the workflow; False when one is going."""
+        if self.busy:
+            self.failedToStart.emit("a run is already going: stop it or wait for it to finish")
+            return False
+        snapshot = copy.deepcopy(workflow)     # later edits must not change a run under way
+        self._cancel = CancelToken()
+        self._thread = threading.Thread(target=self._work, name="run",
+                                        args=(snapshot, inputs, dry_run, fresh, self._cancel),
+                                        daemon=True)
+        self.busyChanged.emit(True)
+        self._thread.start()
+        return True
+
+    def _work(self, wf: Workflow, inputs: list[Path], dry_run: bool, fresh: frozenset[str],
+              cancel: CancelToken) -> None:
+        result: RunResult | None = None
+        try:
+            if len(inputs) <= 1:
+                result = self.runner.executor.run(wf, inputs[0] if inputs else None, dry_run=dry_run,
+                                                  cancel=cancel, fresh=fresh)
+            else:
+                batch = self.runner.run(wf, inputs, dry_run=dry_run, cancel=cancel)
+                result = batch.runs[-1] if batch.runs else None
+        except Exception as e:          # a defect must not kill the window: say it
+            self.failedToStart.emit(f"the run stopped unexpectedly: {type(e).__name__}: {e}")
+        finally:
+            self.last_result = result
+            self.resultReady.emit(result)
+            self.busyChanged.emit(False)
+
+    def stop(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return not self.busy
+
+    # ------------------------------------------------------------ status
+
+    def worker_state(self) -> str:
+        model = self.llm.loaded_model
+        if self.llm.pid is None:
+            return "model not loaded (loads on first use)"
+        return f"model {model.name} loaded" if model else "worker ready"
+
+    def queue_counts(self) -> dict[str, int]:
+        try:
+            return JobQueue(self.store).counts()
+        except Exception:
+            return {}
+
+    # ------------------------------------------------------------ watching
+
+    def set_watching(self, on: bool) -> None:
+        from desktop.watch.service import WatchService
+
+        if on and self.watcher is None:
+            paths = sorted(user_workflows_dir().glob("*.yaml"))
+            service = WatchService(self.runner, paths, listeners=[self.bridge.listener])
+            service.start()
+            self.watcher = service
+            n = len(service.triggers)
+            if n:
+                self.watchChanged.emit(True, f"watching {n} folder{'s' if n != 1 else ''}")
+            else:
+                self.watchChanged.emit(True, "no saved workflow has a folder trigger yet")
+        elif not on and self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+            self.watchChanged.emit(False, "watching is off")
+
+    def close(self) -> None:
+        self.stop()
+        self.wait(10)
+        self.set_watching(False)
+        self.runner.close()

@@ -1,0 +1,693 @@
+"""The main window: workflow library and step palette on the left, the canvas in the
+middle with the run panel under it, the inspector on the right; toolbar, menus and
+status bar. It wires the panels to the editor (edits) and the run service (runs)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from desktop.app.run_service import RunService
+from desktop.engine.errors import WorkflowFileError
+from desktop.engine.events import RunFinished, StepStatusChanged
+from desktop.engine.executor import RunResult
+from desktop.engine.fileformat import load_workflow
+from desktop.engine.registry import Registry
+from desktop.paths import examples_dir, user_workflows_dir
+from desktop.ui.editor import Editor, blank_workflow
+from desktop.ui.inspector import Inspector
+from desktop.ui.library import WorkflowLibrary
+from desktop.ui.node_list import ConnectDialog, NodeList
+from desktop.ui.palette import StepPalette
+from desktop.ui.run_panel import RunPanel
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    runFinished = Signal(object)          # RunResult | None: the editor's run ended (tests wait on it)
+
+    def __init__(self, registry: Registry, service: RunService, settings: QSettings | None = None):
+        super().__init__()
+        self.registry = registry
+        self.service = service
+        self.settings = settings or QSettings("Runnel", "Runnel")
+        self.last_inputs: list[Path] = []
+        self.history_window: QWidget | None = None
+        self._statuses: dict[str, StepStatusChanged] = {}
+        self._run_id: str | None = None
+        self.setWindowTitle("Runnel")
+        self.setAcceptDrops(True)
+        self.resize(1360, 840)
+
+        self.editor = Editor(registry)
+        self.library = WorkflowLibrary()
+        self.palette = StepPalette(registry)
+        self.inspector = Inspector()
+        self.node_list = NodeList()
+        self.run_panel = RunPanel()
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self._restore_layout()
+        self._update_title()
+        self._selection_changed(None)
+
+    # ------------------------------------------------------------ building
+
+    def _build_layout(self) -> None:
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("left")
+        left.addWidget(_titled("Workflows", self.library))
+        left.addWidget(_titled("Steps", self.palette))
+        left.setSizes([320, 480])
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.setObjectName("centre")
+        centre.addWidget(self.editor)
+        centre.addWidget(self.run_panel)
+        centre.setStretchFactor(0, 3)
+        centre.setSizes([600, 220])
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.inspector, "Options")
+        self.side_tabs.addTab(self.node_list, "Step list")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side_tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 760, 340])
+        self._splitters = [self.splitter, left, centre]
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "",
+                checkable: bool = False, canvas_only: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}"
+                              + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                                 if shortcut is not None else ""))
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if canvas_only:
+            # Delete, copy and paste act on the canvas only; elsewhere keys do their usual job
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.editor.view.addAction(action)
+            self.node_list.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        a = self._action
+        self.act_new = a("&New", self.new_workflow, K.New, "start a new workflow")
+        self.act_open = a("&Open…", self.open_dialog, K.Open, "open a workflow file")
+        self.act_save = a("&Save", self.save, K.Save, "save the workflow")
+        self.act_save_as = a("Save &As…", self.save_as, K.SaveAs, "save under another name")
+        self.act_quit = a("&Quit", self.close, K.Quit)
+        self.act_undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
+        self.act_redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
+        self.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo))
+        self.act_cut = a("Cu&t", self.editor.cut, K.Cut, canvas_only=True)
+        self.act_copy = a("&Copy", self.editor.copy, K.Copy, canvas_only=True)
+        self.act_paste = a("&Paste", self.editor.paste, K.Paste, canvas_only=True)
+        self.act_duplicate = a("D&uplicate", self.editor.duplicate, "Ctrl+D", "copy the selected steps",
+                               canvas_only=True)
+        self.act_delete = a("&Delete", self.editor.delete_selected,
+                            [QKeySequence(K.Delete), QKeySequence("Backspace")],
+                            "delete the selected steps and links", canvas_only=True)
+        self.act_select_all = a("Select &All", self.editor.select_all, K.SelectAll, canvas_only=True)
+        self.act_connect = a("&Connect…", self.connect_dialog, "Ctrl+L",
+                             "link the selected step's output to another step, by keyboard")
+        self.act_add = a("Add &Step…", self.palette.focus_search, "Ctrl+K",
+                         "find a step in the palette; Enter adds it")
+        self.act_fit = a("&Fit to View", self.editor.view.fit, "Ctrl+0", "show the whole workflow")
+        self.act_zoom_in = a("Zoom &In", lambda: self.editor.view.zoom_by(1.2), K.ZoomIn)
+        self.act_zoom_out = a("Zoom &Out", lambda: self.editor.view.zoom_by(1 / 1.2), K.ZoomOut)
+        self.act_tidy = a("&Tidy Layout", self.editor.tidy, "Ctrl+Shift+L", "lay the steps out in columns")
+        self.act_focus_canvas = a("Focus &Canvas", lambda: self.editor.view.setFocus(), "F6")
+        self.act_run = a("&Run", self.run, "Ctrl+R",
+                         "run the workflow on a file (drop files on the window to run them)")
+        self.act_run_on = a("Run on &File…", lambda: self.run(ask=True), "Ctrl+Shift+R",
+                            "choose the file to run on")
+        self.act_dry = a("&Dry Run", lambda: self.run(dry_run=True), "Ctrl+Shift+D",
+                         "run without changing any file: steps report what they would do")
+        self.act_rerun_from = a("Re-run From &Step", self.rerun_from_selected, "Ctrl+Shift+E",
+                                "run the selected step and what follows again; the rest comes from the cache")
+        self.act_stop = a("S&top", self.service.stop, "Ctrl+.", "stop the run at once")
+        self.act_stop.setEnabled(False)
+        self.act_watch = a("&Watch Folders", self.toggle_watch, None,
+                           "process files that land in the folders your saved workflows watch",
+                           checkable=True)
+        self.act_history = a("&History", self.show_history, "Ctrl+H", "past runs, their data and undo")
+        self.act_models = a("&Models…", self.show_models, "Ctrl+M", "local models: import, default")
+        self.act_prefs = a("&Preferences…", self.show_preferences, K.Preferences)
+        self.act_keys = a("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
+
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        m.addActions([self.act_new, self.act_open])
+        self.recent_menu = m.addMenu("Open &Recent")
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addAction(self.act_prefs)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu("&Edit")
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_duplicate, self.act_delete,
+                      self.act_select_all])
+        m.addSeparator()
+        m.addActions([self.act_add, self.act_connect])
+        m = bar.addMenu("&View")
+        m.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_tidy, self.act_focus_canvas])
+        m.addSeparator()
+        m.addActions([self.act_history, self.act_models])
+        m = bar.addMenu("&Run")
+        m.addActions([self.act_run, self.act_run_on, self.act_dry, self.act_rerun_from, self.act_stop])
+        m.addSeparator()
+        m.addAction(self.act_watch)
+        m = bar.addMenu("&Help")
+        m.addAction(self.act_keys)
+
+        tb = self.addToolBar("Main")
+        tb.setObjectName("toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tb.addActions([self.act_new, self.act_open, self.act_save])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        tb.addActions([self.act_run, self.act_dry, self.act_stop])
+        tb.addSeparator()
+        tb.addActions([self.act_watch, self.act_history, self.act_models])
+        tb.addSeparator()
+        tb.addActions([self.act_fit, self.act_tidy])
+        self.toolbar = tb
+        self._refresh_recent()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.model_label = QLabel()
+        self.queue_label = QLabel()
+        self.watch_label = QLabel("Watching off")
+        for w in (self.watch_label, self.queue_label, self.model_label):
+            w.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(w)
+        self._status_timer = QTimer(self, interval=2000)
+        self._status_timer.timeout.connect(self._refresh_status)
+        self._status_timer.start()
+        self._refresh_status()
+
+    def _connect(self) -> None:
+        ed = self.editor
+        ed.selectionChanged.connect(self._selection_changed)
+        ed.modifiedChanged.connect(lambda _: self._update_title())
+        ed.problemsChanged.connect(self._problems_changed)
+        ed.workflowChanged.connect(self._workflow_changed)
+        ed.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.palette.stepActivated.connect(lambda step: ed.add_step(step))
+        self.library.openRequested.connect(lambda path: self.open(Path(path)))
+        self.library.workflowRenamed.connect(self._renamed)
+        self.library.workflowDeleted.connect(self._deleted)
+        self.inspector.paramEdited.connect(ed.set_param)
+        self.inspector.titleEdited.connect(ed.set_title)
+        self.inspector.errorPolicyEdited.connect(ed.set_error_policy)
+        self.node_list.nodeChosen.connect(ed.focus_node)
+        self.run_panel.problemActivated.connect(ed.focus_node)
+        bridge = self.service.bridge
+        bridge.runStarted.connect(self._run_started)
+        bridge.stepStatus.connect(self._step_status)
+        bridge.tokens.connect(self._tokens)
+        bridge.stepLog.connect(lambda e: self._mine(e.run_id) and self.run_panel.log(e))
+        bridge.runFinished.connect(self._run_event_finished)
+        self.service.busyChanged.connect(self._busy_changed)
+        self.service.resultReady.connect(self._result_ready)
+        self.service.failedToStart.connect(lambda text: self._warn("Cannot run", text))
+        self.service.watchChanged.connect(self._watch_changed)
+
+    # ------------------------------------------------------------ layout memory
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for s in self._splitters:
+            sizes = self.settings.value(f"window/splitter/{s.objectName()}")
+            if sizes is not None:
+                s.restoreState(sizes)
+
+    def _save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        for s in self._splitters:
+            self.settings.setValue(f"window/splitter/{s.objectName()}", s.saveState())
+        self.settings.sync()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.recent_files() if Path(p).exists()]
+        for p in recent:
+            self.recent_menu.addAction(Path(p).name, lambda p=p: self.open(Path(p))).setToolTip(p)
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ------------------------------------------------------------ files
+
+    def _update_title(self) -> None:
+        name = self.editor.workflow.name
+        where = f" — {self.editor.path}" if self.editor.path else ""
+        self.setWindowTitle(f"{name}{where}[*] — Runnel")
+        self.setWindowModified(self.editor.is_modified())
+
+    def _maybe_save(self) -> bool:
+        """Ask before unsaved changes are dropped; False when the user cancels."""
+        self.inspector.flush()
+        if not self.editor.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to “{self.editor.workflow.name}”?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_workflow(self) -> None:
+        if not self._maybe_save():
+            return
+        self.editor.load(blank_workflow(), None)
+        self._after_load()
+
+    def open_dialog(self) -> None:
+        start = str(self.editor.path.parent if self.editor.path else user_workflows_dir())
+        path, _ = QFileDialog.getOpenFileName(self, "Open workflow", start, "Workflows (*.yaml *.yml)")
+        if path:
+            self.open(Path(path))
+
+    def open(self, path: Path) -> bool:
+        if self.editor.path and path.resolve() == self.editor.path.resolve():
+            return True
+        if not self._maybe_save():
+            return False
+        try:
+            self.editor.open(path)
+        except WorkflowFileError as e:
+            self._warn("Cannot open this workflow", str(e))
+            return False
+        self._remember(path)
+        self.library.select_path(path)
+        self._after_load()
+        return True
+
+    def _after_load(self) -> None:
+        self.last_inputs = []
+        self._statuses.clear()
+        self.node_list.clear_statuses()
+        self.run_panel.message("Ready. Drop a file on the window, or press Run and pick one.")
+        self._update_title()
+        self._workflow_changed()
+
+    def _is_example(self, path: Path | None) -> bool:
+        return path is not None and path.resolve().parent == examples_dir().resolve()
+
+    def save(self) -> bool:
+        self.inspector.flush()
+        path = self.editor.path
+        if path is None or self._is_example(path):
+            # examples stay as shipped: the first save puts a copy among the user's workflows
+            return self._save_to(self._new_user_path(self.editor.workflow.name))
+        return self._save_to(path)
+
+    def save_as(self) -> bool:
+        start = str(self._new_user_path(self.editor.workflow.name))
+        path, _ = QFileDialog.getSaveFileName(self, "Save workflow as", start, "Workflows (*.yaml)")
+        return self._save_to(Path(path)) if path else False
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.editor.save(path)
+        except OSError as e:
+            self._warn("Not saved", f"The workflow could not be written to {path}: {e.strerror or e}. "
+                       "Your changes are still here; try another folder.")
+            return False
+        self._remember(path)
+        self.library.refresh()
+        self.library.select_path(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved to {path}", 5000)
+        return True
+
+    @staticmethod
+    def _new_user_path(name: str) -> Path:
+        folder = user_workflows_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "workflow"
+        path, i = folder / f"{slug}.yaml", 2
+        while path.exists():
+            path, i = folder / f"{slug}-{i}.yaml", i + 1
+        return path
+
+    def _renamed(self, old: str, new: str) -> None:
+        if self.editor.path and self.editor.path.resolve() == Path(old).resolve():
+            self.editor.path = Path(new)
+            try:
+                self.editor.workflow.name = load_workflow(new).name
+            except WorkflowFileError:
+                pass
+            self._update_title()
+
+    def _deleted(self, path: str) -> None:
+        if self.editor.path and self.editor.path.resolve() == Path(path).resolve():
+            self.editor.path = None     # the work stays open, unsaved, so nothing is lost
+            self.editor.undo_stack.resetClean()
+            self._update_title()
+
+    # ------------------------------------------------------------ selection and panels
+
+    def _selection_changed(self, node_id: str | None) -> None:
+        self.node_list.select(node_id)
+        self.act_rerun_from.setEnabled(node_id is not None)
+        self.act_connect.setEnabled(node_id is not None)
+        if node_id is None:
+            self.inspector.show_nothing()
+            return
+        self._show_inspector(node_id)
+        self._show_node_data(node_id)
+
+    def _show_inspector(self, node_id: str) -> None:
+        node = self.editor.document.node(node_id)
+        spec = self.editor.document.spec(node_id)
+        problems = [p.message for p in self.editor.problems if p.node == node_id]
+        if spec is None:
+            self.inspector.show_nothing()
+            return
+        if self.inspector.current_node_id == node_id:
+            self.inspector.update_values(node)
+            self.inspector.show_problems(problems)
+        else:
+            self.inspector.show_node(node, spec, list(self.editor.workflow.folders), problems)
+
+    def _show_node_data(self, node_id: str) -> None:
+        result = self.service.last_result if self._run_id else None
+        status = self._statuses.get(node_id)
+        outputs: dict[str, Any] = {}
+        inputs: dict[str, Any] = {}
+        if result is not None and result.run_id == self._run_id:
+            step = result.steps.get(node_id)
+            outputs = dict(step.outputs) if step else {}
+            for link in self.editor.workflow.links_into(node_id):
+                source = result.steps.get(link.source)
+                if source and link.source_port in source.outputs:
+                    inputs[link.target_port] = source.outputs[link.source_port]
+        self.run_panel.show_node_data(node_id, status.status if status else None, inputs, outputs,
+                                      status.error if status else None)
+
+    def _workflow_changed(self) -> None:
+        counts: dict[str, int] = {}
+        for p in self.editor.problems:
+            if p.node:
+                counts[p.node] = counts.get(p.node, 0) + 1
+        self.node_list.refresh(self.editor.document, counts)
+        node_id = self.editor.selected_node()
+        if node_id is not None and self.editor.workflow.node(node_id) is not None:
+            self._show_inspector(node_id)
+        elif self.inspector.current_node_id and self.editor.workflow.node(self.inspector.current_node_id) is None:
+            self.inspector.show_nothing()
+        self._update_title()
+
+    def _problems_changed(self, problems: list) -> None:
+        self.run_panel.set_problems(problems)
+        self._workflow_changed()
+
+    def connect_dialog(self) -> None:
+        node_id = self.editor.selected_node()
+        if node_id is None:
+            self.statusBar().showMessage("Select one step first, then connect it", 5000)
+            return
+        dialog = ConnectDialog(self.editor.document, node_id, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+            self.editor.connect_ports(dialog.chosen())
+
+    # ------------------------------------------------------------ running
+
+    def needs_input(self) -> bool:
+        return any((spec := self.editor.document.spec(n.id)) is not None and spec.source
+                   for n in self.editor.workflow.nodes)
+
+    def run(self, dry_run: bool = False, ask: bool = False, inputs: list[Path] | None = None,
+            fresh: frozenset[str] = frozenset()) -> bool:
+        self.inspector.flush()
+        problems = self.editor.revalidate()
+        if problems:
+            self.run_panel.tabs.setCurrentIndex(2)
+            listed = "\n".join(f"• {p.node + ': ' if p.node else ''}{p.message}" for p in problems[:12])
+            more = f"\n…and {len(problems) - 12} more" if len(problems) > 12 else ""
+            self._warn("The workflow cannot run yet", f"Fix these first:\n\n{listed}{more}")
+            return False
+        if inputs is None:
+            inputs = self.last_inputs
+            if self.needs_input() and (ask or not inputs):
+                start = str(inputs[0].parent) if inputs else str(Path.home())
+                chosen, _ = QFileDialog.getOpenFileNames(self, "Run on which files?", start)
+                if not chosen:
+                    return False
+                inputs = [Path(p) for p in chosen]
+        missing = [p for p in inputs if not p.exists()]
+        if missing:
+            self._warn("File not found", f"{missing[0]} no longer exists. Choose the file again.")
+            self.last_inputs = []
+            return False
+        self.last_inputs = list(inputs)
+        self.editor.workflow.path = self.editor.path
+        return self.service.run(self.editor.workflow, list(inputs), dry_run=dry_run, fresh=fresh)
+
+    def rerun_from_selected(self) -> bool:
+        node_id = self.editor.selected_node()
+        if node_id is None:
+            self.statusBar().showMessage("Select the step to re-run from", 5000)
+            return False
+        return self.run(fresh=frozenset(self.editor.document.downstream(node_id)))
+
+    def _mine(self, run_id: str) -> bool:
+        return run_id == self._run_id
+
+    def _run_started(self, event: Any) -> None:
+        if self.service.watcher is not None and event.workflow_path != (
+                str(self.editor.path) if self.editor.path else None) and self.service.busy is False:
+            return               # a watched-folder run of another workflow: history has it
+        self._run_id = event.run_id
+        self._statuses.clear()
+        self.editor.scene.clear_statuses()
+        self.node_list.clear_statuses()
+        for node in self.editor.workflow.nodes:
+            self.editor.scene.set_status(node.id, "queued")
+        name = Path(event.input_path).name if event.input_path else "no input"
+        self.run_panel.run_started(("Dry run" if event.dry_run else "Running") + f" on {name}…")
+
+    def _step_status(self, event: StepStatusChanged) -> None:
+        if not self._mine(event.run_id):
+            return
+        self._statuses[event.node_id] = event
+        detail = event.error or (f"took '{event.branch}'" if event.branch else "")
+        self.editor.scene.set_status(event.node_id, event.status, detail)
+        self.node_list.set_status(event.node_id, event.status)
+        self.run_panel.step_status(event)
+
+    def _tokens(self, run_id: str, node_id: str, text: str) -> None:
+        if self._mine(run_id):
+            self.run_panel.tokens(node_id, text)
+
+    def _run_event_finished(self, event: RunFinished) -> None:
+        if not self._mine(event.run_id):
+            return
+        self.run_panel.run_finished(event)
+        for node_id, status in self._statuses.items():
+            self.node_list.set_status(node_id, status.status)
+        for node in self.editor.workflow.nodes:       # steps never reached
+            if node.id not in self._statuses:
+                self.editor.scene.set_status(node.id, None)
+        self._workflow_changed()
+        if event.failed_node:
+            self.editor.focus_node(event.failed_node)
+
+    def _result_ready(self, result: RunResult | None) -> None:
+        node_id = self.editor.selected_node()
+        if node_id is not None:
+            self._show_node_data(node_id)
+        if self.history_window is not None and self.history_window.isVisible():
+            self.history_window.refresh()  # type: ignore[attr-defined]
+        self.runFinished.emit(result)
+
+    def _busy_changed(self, busy: bool) -> None:
+        for action in (self.act_run, self.act_run_on, self.act_dry, self.act_rerun_from):
+            action.setEnabled(not busy)
+        if not busy:
+            self.act_rerun_from.setEnabled(self.editor.selected_node() is not None)
+        self.act_stop.setEnabled(busy)
+        self._refresh_status()
+
+    # ------------------------------------------------------------ drops
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        workflows = [p for p in paths if p.suffix in (".yaml", ".yml")]
+        if workflows and len(paths) == 1:
+            self.open(workflows[0])           # a workflow file dropped: open it
+        else:
+            files = [p for p in paths if p.is_file()]
+            if not files:
+                self._warn("Nothing to run", "Drop files, not folders: each file is run through the workflow.")
+                return
+            self.run(inputs=files)
+        event.acceptProposedAction()
+
+    # ------------------------------------------------------------ other windows
+
+    def show_history(self) -> None:
+        from desktop.ui.history import HistoryWindow
+
+        if self.history_window is None:
+            window = HistoryWindow(self.service.store)
+            window.setWindowTitle("Runnel — History")
+            window.resize(1100, 680)
+            window.rerunRequested.connect(self._rerun_from_history)
+            window.openRequested.connect(self._open_from_history)
+            self.history_window = window
+        self.history_window.show()
+        self.history_window.refresh()  # type: ignore[attr-defined]
+        self.history_window.raise_()
+        self.history_window.activateWindow()
+
+    def _rerun_from_history(self, workflow_path: str, input_path: str) -> None:
+        if self.open(Path(workflow_path)):
+            self.run(inputs=[Path(input_path)] if input_path else [])
+
+    def _open_from_history(self, workflow_path: str, run_id: str) -> None:
+        if not self.open(Path(workflow_path)):
+            return
+        # show the run's step statuses on the canvas, as it ended
+        self.editor.scene.clear_statuses()
+        for row in self.service.store.step_runs(run_id):
+            self.editor.scene.set_status(row["node_id"], row["status"], row.get("error") or "")
+        self.raise_()
+        self.activateWindow()
+
+    def show_models(self) -> None:
+        from desktop.ui.model_manager import ModelManager
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Models")
+        dialog.resize(860, 420)
+        layout = QVBoxLayout(dialog)
+        manager = ModelManager(dialog)
+        manager.defaultChanged.connect(lambda _: self._refresh_status())
+        layout.addWidget(manager)
+        self.models_dialog = dialog
+        dialog.show()
+
+    def show_preferences(self) -> None:
+        from desktop.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.themeChanged.connect(lambda _: self._theme_changed())
+        self.preferences_dialog = dialog
+        dialog.show()
+
+    def _theme_changed(self) -> None:
+        self.editor.scene.rebuild()
+        self.editor.revalidate()
+        self.editor.view.viewport().update()
+
+    def show_shortcuts(self) -> None:
+        actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
+        rows = sorted({(a.text().replace("&", "").rstrip("…"),
+                        a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)) for a in actions})
+        canvas = [("Move selected steps", "Arrow keys (Shift: further)"), ("Pan", "Arrow keys with nothing "
+                  "selected, middle button, or Space + drag"), ("Zoom", "Wheel, pinch, + and −"),
+                  ("Fit", "F"), ("Connect ports", "drag from a port, or Ctrl+L")]
+        text = "".join(f"<tr><td>{n}</td><td><b>{k}</b></td></tr>" for n, k in rows + canvas)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing=6>{text}</table>")
+
+    # ------------------------------------------------------------ watching and status
+
+    def toggle_watch(self, on: bool) -> None:
+        try:
+            self.service.set_watching(on)
+        except Exception as e:       # a broken trigger must not leave the button lying
+            self.act_watch.setChecked(False)
+            self._warn("Cannot watch folders", str(e))
+
+    def _watch_changed(self, on: bool, text: str) -> None:
+        self.act_watch.setChecked(on)
+        self.watch_label.setText(text[:1].upper() + text[1:])
+
+    def _refresh_status(self) -> None:
+        self.model_label.setText(self.service.worker_state().capitalize())
+        counts = self.service.queue_counts()
+        waiting = counts.get("queued", 0) + counts.get("running", 0)
+        self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.service.busy:
+            answer = QMessageBox.question(self, "A run is going", "Stop the run and quit?",
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if not self._maybe_save():
+            event.ignore()
+            return
+        self._save_layout()
+        if self.history_window is not None:
+            self.history_window.close()
+        event.accept()
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 0)
+    layout.setSpacing(4)
+    label = QLabel(f"<b>{title}</b>")
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+def copy_example(path: Path) -> Path:
+    """An example copied among the user's workflows (for editing)."""
+    target = MainWindow._new_user_path(path.stem)
+    shutil.copy2(path, target)
+    return target

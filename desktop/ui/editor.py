@@ -124,18 +124,25 @@ class Editor(QWidget):
         if not self._push(command):
             return None
         self.scene.select_nodes([command.node_id])
+        item = self.scene.nodes.get(command.node_id)
+        if item is not None:
+            self.view.ensureVisible(item, 40, 40)
         return command.node_id
 
     def _free_spot(self) -> QPointF:
-        """Right of the selected node, or the middle of the view, nudged off other nodes."""
+        """Right of the selected node, else right of the right-most one (pipelines grow
+        rightwards), moved down until it overlaps no other node."""
         selected = self.scene.selected_node_ids()
+        nodes = self.workflow.nodes
         if selected:
-            item = self.scene.nodes[selected[-1]]
-            pos = QPointF(item.x() + 250, item.y())
+            anchor = self.document.node(selected[-1])
+        elif nodes:
+            anchor = max(nodes, key=lambda n: n.x)
         else:
-            pos = self.view.mapToScene(self.view.viewport().rect().center()) - QPointF(95, 40)
-        while any((n.x - pos.x()) ** 2 + (n.y - pos.y()) ** 2 < 40 ** 2 for n in self.workflow.nodes):
-            pos += QPointF(30, 30)
+            return self.view.mapToScene(self.view.viewport().rect().center()) - QPointF(95, 40)
+        pos = QPointF(anchor.x + 250, anchor.y)
+        while any(abs(n.x - pos.x()) < 210 and abs(n.y - pos.y()) < 110 for n in nodes):
+            pos += QPointF(0, 130)
         return pos
 
     def _step_dropped(self, step_id: str, pos: QPointF, link: Link | None) -> None:
@@ -237,7 +244,11 @@ class Editor(QWidget):
         return selected[0] if len(selected) == 1 else None
 
     def _selection_changed(self) -> None:
-        self.selectionChanged.emit(self.selected_node())
+        try:
+            node = self.selected_node()
+        except RuntimeError:        # the scene is being destroyed with the window
+            return
+        self.selectionChanged.emit(node)
 
     def focus_node(self, node_id: str) -> None:
         self.scene.select_nodes([node_id])

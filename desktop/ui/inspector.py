@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +33,7 @@ from desktop.ui import theme
 from desktop.ui.param_editors import (
     BoolEditor,
     ParamEditor,
+    SPIN_WIDTH,
     RecordListEditor,
     TextEditor,
     error_colour,
@@ -55,9 +57,9 @@ POLICY_HELP = {
 }
 MAX_RETRIES = 20
 HINT_TIPS = (
-    "Drag a step from the palette onto the canvas to add it.",
+    "Drag a step from the palette onto the canvas.",
     "Connect an output port to an input port of the same colour to pass data on.",
-    "Every change made here can be undone with Ctrl+Z.",
+    "Every change made here can be undone with {undo}.",
 )
 
 
@@ -117,6 +119,7 @@ class Inspector(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         # no sideways scrolling: the form fits the panel's width and its text wraps
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Tab goes field to field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
@@ -157,8 +160,9 @@ class Inspector(QWidget):
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
+        undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
         for tip in HINT_TIPS:
-            label = small_label(tip, colour=muted_colour())
+            label = small_label(tip.format(undo=undo or "Undo"), colour=muted_colour())
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(label)
         layout.addStretch(1)
@@ -230,6 +234,7 @@ class Inspector(QWidget):
         while layout.count():
             item = layout.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         for text in problems:
             label = small_label(f"• {text[:1].upper()}{text[1:]}")
@@ -259,7 +264,12 @@ class Inspector(QWidget):
 
     def _set_page(self, page: QWidget) -> None:
         page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.scroll.setWidget(page)     # the previous page is deleted by the scroll area
+        old = self.scroll.takeWidget()
+        if old is not None:
+            # later, not now: this may run inside a signal of a widget on the old page
+            old.hide()
+            old.deleteLater()
+        self.scroll.setWidget(page)
 
     def _header(self, node: Node, spec: StepSpec) -> QWidget:
         header = QWidget()
@@ -351,7 +361,7 @@ class Inspector(QWidget):
 
     def _add_param(self, form: QFormLayout, spec: StepSpec, param: Param, folders: list[str]) -> None:
         editor = make_editor(spec, param, folders)
-        widget = editor.input_widget
+        widget = editor.input_widget()
         widget.setAccessibleName(param.name)
         widget.setAccessibleDescription(param.help)
         widget.setObjectName(f"param_{param.name}")
@@ -388,6 +398,7 @@ class Inspector(QWidget):
         self.retries_spin.setAccessibleName("retries")
         self.retries_spin.setRange(0, MAX_RETRIES)
         self.retries_spin.setKeyboardTracking(False)
+        self.retries_spin.setMinimumWidth(SPIN_WIDTH)
         self.retries_spin.setToolTip("How many more times to try after a failure")
         guard_wheel(self.retries_spin)
         self.retries_spin.valueChanged.connect(self._retries_changed)

@@ -133,21 +133,22 @@ def _workflow_files(folder: Path) -> list[Path]:
 def _entry_icon(colour: str) -> QIcon:
     """A tiny two-node graph: reads as 'workflow' without a text label."""
     icon = QIcon()
-    for size in (16, 32):
-        pix = QPixmap(size, size)
-        pix.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        c = QColor(colour)
-        u = size / 16
-        p.setPen(QPen(c, 1.4 * u))
-        p.drawLine(QPoint(round(5 * u), round(5 * u)), QPoint(round(11 * u), round(11 * u)))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(c)
-        p.drawRoundedRect(QRectF(1.5 * u, 1.5 * u, 6 * u, 6 * u), 1.5 * u, 1.5 * u)
-        p.drawRoundedRect(QRectF(8.5 * u, 8.5 * u, 6 * u, 6 * u), 1.5 * u, 1.5 * u)
-        p.end()
-        icon.addPixmap(pix)
+    # white when selected: Qt's own tint makes a blue glyph vanish on the highlight
+    for mode, c in ((QIcon.Mode.Normal, QColor(colour)), (QIcon.Mode.Selected, QColor("white"))):
+        for size in (16, 32):
+            pix = QPixmap(size, size)
+            pix.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            u = size / 16
+            p.setPen(QPen(c, 1.4 * u))
+            p.drawLine(QPoint(round(5 * u), round(5 * u)), QPoint(round(11 * u), round(11 * u)))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(c)
+            p.drawRoundedRect(QRectF(1.5 * u, 1.5 * u, 6 * u, 6 * u), 1.5 * u, 1.5 * u)
+            p.drawRoundedRect(QRectF(8.5 * u, 8.5 * u, 6 * u, 6 * u), 1.5 * u, 1.5 * u)
+            p.end()
+            icon.addPixmap(pix, mode)
     return icon
 
 
@@ -698,6 +699,10 @@ class WorkflowLibrary(QWidget):
         QMessageBox.warning(self, title, text)
 
     def _context_menu(self, pos: QPoint) -> None:
+        self.build_context_menu(pos).exec(self.tree.viewport().mapToGlobal(pos))
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a point in the list's viewport (makes that entry current)."""
         item = self.tree.itemAt(pos)
         if item is not None and item.data(0, KIND_ROLE) in ("example", "user"):
             self.tree.setCurrentItem(item)
@@ -715,7 +720,8 @@ class WorkflowLibrary(QWidget):
             menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.reveal_action)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:

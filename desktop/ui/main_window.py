@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.app.run_service import RunService
@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         ed.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.palette.stepActivated.connect(lambda step: ed.add_step(step))
         self.library.openRequested.connect(lambda path: self.open(Path(path)))
+        self.library.workflowCreated.connect(lambda path: self.open(Path(path)))
         self.library.workflowRenamed.connect(self._renamed)
         self.library.workflowDeleted.connect(self._deleted)
         self.inspector.paramEdited.connect(ed.set_param)

@@ -12,7 +12,7 @@ import json
 import math
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import jinja2
 import jinja2.meta
@@ -20,7 +20,9 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, QRect, QSize, Qt, Q
 from PySide6.QtGui import QFocusEvent, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -109,10 +111,16 @@ class _WheelGuard(QObject):
     over; the wheel only edits a control that already has the focus."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
-            event.ignore()
-            return True
-        return False
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget) or obj.hasFocus():
+            return False
+        # hand the wheel to the panel's scroll bar, so the panel scrolls on
+        parent = obj.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QAbstractScrollArea) and parent.verticalScrollBar().maximum() > 0:
+                QApplication.sendEvent(parent.verticalScrollBar(), event)
+                break
+            parent = parent.parentWidget()
+        return True
 
 
 _WHEEL_GUARD: _WheelGuard | None = None
@@ -129,6 +137,11 @@ def guard_wheel(widget: QWidget) -> None:
 # ------------------------------------------------------------------ base
 
 
+def _same(a: Any, b: Any) -> bool:
+    # 1 == 1.0 == True in Python, but a changed type is a change worth committing
+    return type(a) is type(b) and a == b
+
+
 class ParamEditor(QWidget):
     """Base of every editor: value in, `committed` out, and an optional problem of
     its own (a JSON syntax error, an unknown template variable)."""
@@ -141,6 +154,7 @@ class ParamEditor(QWidget):
         self.param = param
         self._quiet = 0
         self._value: Any = param.default   # the last value shown or committed
+        self._shown = False
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -155,7 +169,6 @@ class ParamEditor(QWidget):
     def is_quiet(self) -> bool:
         return self._quiet > 0
 
-    @property
     def input_widget(self) -> QWidget:
         """The control that takes the focus (a QLineEdit, QSpinBox, ...)."""
         raise NotImplementedError
@@ -163,7 +176,17 @@ class ParamEditor(QWidget):
     def value(self) -> Any:
         return self._value
 
-    def set_value(self, value: Any) -> None:
+    def set_value(self, value: Any, *, force: bool = False) -> None:
+        """Show `value` without emitting. A value equal to the one already known is
+        left alone, so an update that echoes the user's own commit (or concerns
+        another param) neither rebuilds a widget inside its own signal nor throws
+        away text the user is still typing."""
+        if self._shown and not force and _same(value, self._value):
+            return
+        self._shown = True
+        self._show(value)
+
+    def _show(self, value: Any) -> None:
         raise NotImplementedError
 
     def local_problem(self) -> str | None:
@@ -173,7 +196,7 @@ class ParamEditor(QWidget):
         """Commit an edit still waiting for its debounce (before the form goes away)."""
 
     def _commit(self, value: Any) -> None:
-        if self.is_quiet or value == self._value and type(value) is type(self._value):
+        if self.is_quiet or _same(value, self._value):
             return
         self._value = value
         self.committed.emit(value)
@@ -192,18 +215,16 @@ class LineEditor(ParamEditor):
     def __init__(self, param: Param, parent: QWidget | None = None) -> None:
         super().__init__(param, parent)
         self.edit = QLineEdit()
-        self.edit.setClearButtonEnabled(False)
-        if isinstance(param.default, str) and param.default:
-            self.edit.setPlaceholderText(param.default)
+        # no placeholder from the default: an emptied field is stored empty, not as
+        # the default, so a grey default would tell the user something untrue
         # editingFinished also fires on a focus-out without a change; _commit drops it
         self.edit.editingFinished.connect(lambda: self._commit(self.edit.text()))
         self._single(self.edit)
 
-    @property
     def input_widget(self) -> QLineEdit:
         return self.edit
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)
         self._value = text if isinstance(value, str) or value is None else value
         with self.quiet():
@@ -318,11 +339,10 @@ class IntEditor(ParamEditor):
         row.addWidget(self.spin)
         row.addStretch(1)
 
-    @property
     def input_widget(self) -> QSpinBox | BigIntSpinBox:
         return self.spin
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         try:
             number = int(value)
         except (TypeError, ValueError):
@@ -366,11 +386,10 @@ class FloatEditor(ParamEditor):
         row.addWidget(self.spin)
         row.addStretch(1)
 
-    @property
     def input_widget(self) -> QDoubleSpinBox:
         return self.spin
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         try:
             number = float(value)
         except (TypeError, ValueError):
@@ -389,11 +408,10 @@ class BoolEditor(ParamEditor):
         self.check.toggled.connect(lambda on: self._commit(bool(on)))
         self._single(self.check)
 
-    @property
     def input_widget(self) -> QCheckBox:
         return self.check
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         with self.quiet():
             self.check.setChecked(bool(value))
         self._value = value if isinstance(value, bool) else bool(value)
@@ -416,7 +434,6 @@ class ChoiceEditor(ParamEditor):
         self._fill(None)
         self._single(self.combo)
 
-    @property
     def input_widget(self) -> QComboBox:
         return self.combo
 
@@ -435,7 +452,7 @@ class ChoiceEditor(ParamEditor):
         if index >= 0:
             self._commit(self.combo.itemData(index))
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         value = "" if value is None else value
         with self.quiet():
             index = self.combo.findData(value)
@@ -520,7 +537,6 @@ class TextEditor(ParamEditor):
         self._layout.setSpacing(4)
         self._layout.addWidget(self.edit)
 
-    @property
     def input_widget(self) -> QPlainTextEdit:
         return self.edit
 
@@ -535,7 +551,7 @@ class TextEditor(ParamEditor):
         self._timer.stop()
         self._commit(self.text())
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         self._timer.stop()
         text = "" if value is None else str(value)
         with self.quiet():
@@ -545,8 +561,11 @@ class TextEditor(ParamEditor):
 
 
 def _json_text(value: Any) -> str:
-    compact = json.dumps(value, ensure_ascii=False)
-    return compact if len(compact) <= 40 else json.dumps(value, ensure_ascii=False, indent=2)
+    # default=str: YAML gives dates and the like, which JSON has no type for
+    compact = json.dumps(value, ensure_ascii=False, default=str)
+    if len(compact) <= 40:
+        return compact
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
 
 
 class JsonEditor(TextEditor):
@@ -586,7 +605,7 @@ class JsonEditor(TextEditor):
     def local_problem(self) -> str | None:
         return self._problem
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         self._timer.stop()
         self._value = value
         self._set_problem(None)
@@ -846,7 +865,7 @@ class RecordListEditor(ParamEditor):
         layout.addLayout(buttons)
         self._update_buttons()
 
-    def _button(self, text: str, tip: str, slot: Any) -> QToolButton:
+    def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         b = QToolButton()
         b.setText(text)
         b.setToolTip(tip)
@@ -854,7 +873,6 @@ class RecordListEditor(ParamEditor):
         b.clicked.connect(lambda _=False: slot())
         return b
 
-    @property
     def input_widget(self) -> QTableWidget:
         return self.table
 
@@ -867,10 +885,9 @@ class RecordListEditor(ParamEditor):
     def item_dict(self, item: dict | str) -> dict[str, Any]:
         return dict(item) if isinstance(item, dict) else {self.columns[0].key: item}
 
-    def set_value(self, value: Any) -> None:
+    def _show(self, value: Any) -> None:
         self._value = value
-        with self.json.quiet():
-            self.json.set_value(value)
+        self.json.set_value(value, force=True)
         if self.representable(value):
             self._items = [self.item_dict(v) for v in value]
             self._populate()
@@ -928,6 +945,9 @@ class RecordListEditor(ParamEditor):
             combo.setMinimumContentsLength(4)
             combo.setAccessibleName(f"{col.key} of {self.noun} {r + 1}")
             guard_wheel(combo)
+            # cell widgets join the focus chain after the whole form; Tab should not
+            # jump back into the table (the JSON view is the keyboard route)
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             choices = self.cell_choices(item, col)
             for choice in choices:
                 combo.addItem(choice, choice)
@@ -1055,7 +1075,7 @@ class RecordListEditor(ParamEditor):
         with self.quiet():
             self.json_button.setChecked(on)
         if on:
-            self.json.set_value(self._value)
+            self.json.set_value(self._value, force=True)
         self.json.setVisible(on)
         self.table.setVisible(not on)
         self._update_buttons()

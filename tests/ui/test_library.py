@@ -263,22 +263,21 @@ def test_search_filters_by_name_and_description(library: WorkflowLibrary) -> Non
     assert library.visible_paths() == all_paths
 
 
-def test_context_menu_offers_what_the_entry_allows(library: WorkflowLibrary, monkeypatch) -> None:
-    from PySide6.QtWidgets import QMenu
+def test_context_menu_offers_what_the_entry_allows(library: WorkflowLibrary) -> None:
+    def offered(pos) -> dict[str, bool]:
+        menu = library.build_context_menu(pos)
+        return {a.text(): a.isEnabled() for a in menu.actions() if a.text()}
 
-    shown: list[dict[str, bool]] = []
-    monkeypatch.setattr(QMenu, "exec", lambda menu, *a: shown.append(
-        {a.text(): a.isEnabled() for a in menu.actions() if a.text()}))
     example = _example()
-    pos = library.tree.visualItemRect(library.item_for(example)).center()
-    library._context_menu(pos)
-    assert shown[-1] == {"Open": True, "New": True, "Duplicate": True, "Rename…": False,
-                         "Delete…": False, "Show in file manager": True}
+    assert offered(library.tree.visualItemRect(library.item_for(example)).center()) == {
+        "Open": True, "New": True, "Duplicate": True, "Rename…": False, "Delete…": False,
+        "Show in file manager": True}
     assert library.current_path() == example
 
     mine = library.new_workflow()
-    library._context_menu(library.tree.visualItemRect(library.item_for(mine)).center())
-    assert shown[-1]["Rename…"] and shown[-1]["Delete…"]
+    menu = offered(library.tree.visualItemRect(library.item_for(mine)).center())
+    assert menu["Rename…"] and menu["Delete…"]
 
-    library._context_menu(library.tree.viewport().rect().bottomLeft())   # empty space
-    assert set(shown[-1]) == {"New", "Show in file manager"}
+    empty = library.tree.viewport().rect().bottomLeft()
+    assert library.tree.itemAt(empty) is None
+    assert set(offered(empty)) == {"New", "Show in file manager"}

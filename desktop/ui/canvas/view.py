@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 from desktop.ui import theme
 from desktop.ui.canvas.items import LinkItem
 from desktop.ui.canvas.scene import WorkflowScene
+from desktop.ui.palette import MIME_STEP
 
-MIME_STEP = "application/x-runnel-step"
 MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
 
 

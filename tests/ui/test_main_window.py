@@ -1,0 +1,261 @@
+"""The editor as a user drives it: steps from the palette, links dragged between
+ports, options typed in the inspector, undo to the start and redo, save and reopen,
+then runs on a real file with each node reaching its status (signals, no sleeps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+
+from desktop.engine.fileformat import dumps
+from desktop.engine.workflow import Link
+
+pytestmark = pytest.mark.gui
+
+
+def add_from_palette(qtbot, win, step_id: str) -> str:  # type: ignore[no-untyped-def]
+    before = {n.id for n in win.editor.workflow.nodes}
+    assert win.palette.select_step(step_id)
+    tree = win.palette.findChild(type(win.palette.tree)) if hasattr(win.palette, "tree") else None
+    tree = tree or win.palette.tree
+    tree.setFocus()
+    QTest.keyClick(tree, Qt.Key.Key_Return)
+    added = {n.id for n in win.editor.workflow.nodes} - before
+    assert len(added) == 1, f"Enter in the palette should add {step_id}"
+    return added.pop()
+
+
+def drag_link(qtbot, win, source: str, out_port: str, target: str, in_port: str) -> None:  # type: ignore[no-untyped-def]
+    scene, view = win.editor.scene, win.editor.view
+    view.fit()
+    start = scene.nodes[source].port(out_port, True)
+    end = scene.nodes[target].port(in_port, False)
+    assert start is not None and end is not None
+    a = view.mapFromScene(start.scenePos())
+    b = view.mapFromScene(end.scenePos())
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(view.viewport(), (a + b) / 2)
+    QTest.mouseMove(view.viewport(), b)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
+def select(win, node_id: str) -> None:  # type: ignore[no-untyped-def]
+    win.editor.scene.select_nodes([node_id])
+    assert win.inspector.current_node_id == node_id
+
+
+def statuses(win) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+    return {node_id: item.status for node_id, item in win.editor.scene.nodes.items()}
+
+
+def run_and_wait(qtbot, win, **kwargs) -> object:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(win.runFinished, timeout=120_000) as blocker:
+        assert win.run(**kwargs)
+    return blocker.args[0]
+
+
+def test_build_undo_redo_save_reopen_and_run(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    start = dumps(win.editor.workflow)
+
+    tmpl = add_from_palette(qtbot, win, "text.template")
+    write = add_from_palette(qtbot, win, "files.write_text")
+    drag_link(qtbot, win, "read", "document", tmpl, "text")
+    drag_link(qtbot, win, tmpl, "text", write, "content")
+    links = set(win.editor.workflow.links)
+    assert Link("read", "document", tmpl, "text") in links
+    assert Link(tmpl, "text", write, "content") in links
+
+    select(win, tmpl)
+    box = win.inspector.editor("template").input_widget()
+    assert isinstance(box, QPlainTextEdit)
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, "Words: {{ text | wordcount }}")
+    win.inspector.flush()
+    assert win.editor.document.node(tmpl).params["template"] == "Words: {{ text | wordcount }}"
+    assert win.editor.problems == []
+    assert win.isWindowModified()
+    built = dumps(win.editor.workflow)
+
+    # undo everything, back to the blank workflow; then redo it all
+    stack = win.editor.undo_stack
+    while stack.canUndo():
+        win.act_undo.trigger()
+    assert dumps(win.editor.workflow) == start
+    assert set(win.editor.scene.nodes) == {"input", "read"} and len(win.editor.scene.links) == 1
+    while stack.canRedo():
+        win.act_redo.trigger()
+    assert dumps(win.editor.workflow) == built
+    assert len(win.editor.scene.links) == 3
+
+    saved = tmp_path / "words.yaml"
+    assert win._save_to(saved)
+    assert not win.isWindowModified()
+    win.new_workflow()
+    assert win.open(saved)
+    assert dumps(win.editor.workflow) == built.replace("", "")
+
+    doc = tmp_path / "note.txt"
+    doc.write_text("one two three four", encoding="utf-8")
+    result = run_and_wait(qtbot, win, inputs=[doc])
+    assert result.ok, result.error
+    assert set(statuses(win).values()) == {"done"}
+    written = Path(result.output(write, "file"))
+    assert written.read_text(encoding="utf-8") == "Words: 4"
+    assert "done" in win.node_list.item(2).text()
+
+    # change an option and run again: what comes before it comes from the cache
+    select(win, tmpl)
+    box = win.inspector.editor("template").input_widget()
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, "{{ text | upper }}")
+    win.inspector.flush()
+    again = run_and_wait(qtbot, win)
+    assert again.ok
+    assert statuses(win)["read"] == "cached"
+    assert statuses(win)[tmpl] == "done"
+    # clicking a node shows what went in and out
+    select(win, tmpl)
+    assert win.run_panel.port_choice.currentText() == "out: text"
+    assert win.run_panel.data.text.toPlainText() == "ONE TWO THREE FOUR"
+
+
+def test_refused_link_is_explained_and_incompatible_ports_dim(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    summ = add_from_palette(qtbot, win, "ai.summarize")
+    other_read = add_from_palette(qtbot, win, "documents.read")
+    scene = win.editor.scene
+    # while dragging from the input file's `file` port, the summary's text input is dimmed
+    port = scene.nodes["input"].port("file", True)
+    scene.begin_link_drag(port, port.scenePos())
+    assert scene.nodes[summ].port("text", False).opacity() < 0.5
+    assert scene.nodes["read"].port("file", False).opacity() < 0.5     # already linked to it
+    assert scene.nodes[other_read].port("file", False).opacity() == 1.0
+    scene._cancel_link_drag()
+    messages = []
+    win.editor.message.connect(messages.append)
+    drag_link(qtbot, win, "input", "file", summ, "text")
+    assert not any(lk.target == summ for lk in win.editor.workflow.links)
+    assert messages and "takes text" in messages[-1]
+
+
+def test_run_is_refused_with_the_problems_listed(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    summ = add_from_palette(qtbot, win, "ai.summarize")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert not win.run(inputs=[])
+    assert warnings and "required input 'text'" in warnings[0]
+    assert win.editor.scene.nodes[summ].problems           # shown on the node itself
+    assert win.run_panel.tabs.currentIndex() == 2
+
+
+def test_canvas_keyboard_paths(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    view = win.editor.view
+    view.setFocus()
+    win.editor.scene.select_nodes(["read"])
+    x0 = win.editor.document.node("read").x
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert win.editor.document.node("read").x == x0 + 20
+    assert win.editor.undo_stack.count() == 1               # nudges merge into one undo step
+    QTest.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(win.editor.workflow.nodes) == 3
+    QTest.keyClick(view, Qt.Key.Key_Delete)
+    assert len(win.editor.workflow.nodes) == 2
+    zoom = view.zoom()
+    QTest.keyClick(view, Qt.Key.Key_Plus)
+    assert view.zoom() > zoom
+    # the step list reaches every node without a mouse
+    assert win.node_list.count() == 2
+    win.node_list.setCurrentRow(0)
+    assert win.editor.selected_node() == "input"
+
+
+def test_dropping_a_file_runs_it_and_closing_asks_about_unsaved_changes(
+        qtbot, window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    doc = tmp_path / "dropped.txt"
+    doc.write_text("hello", encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(doc))])
+    event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(win.runFinished, timeout=60_000) as blocker:
+        win.dropEvent(event)
+    assert blocker.args[0].ok
+    assert win.last_inputs == [doc]
+    win.editor.add_step("text.template", QPointF(600, 300))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    assert not win.close()
+    assert asked and "Save the changes" in asked[0]
+    assert win.isVisible()
+
+
+def test_layout_and_recent_files_are_remembered(qtbot, window, isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.paths import examples_dir
+
+    win = window
+    assert win.open(examples_dir() / "report-summary.yaml")
+    win.splitter.setSizes([200, 900, 300])
+    sizes = win.splitter.sizes()
+    win._save_layout()
+    from desktop.app.application import build_window
+
+    other = build_window(win.settings)
+    qtbot.addWidget(other)
+    assert other.recent_files()[0] == str(examples_dir() / "report-summary.yaml")
+    other.resize(win.size())
+    other.show()
+    assert other.splitter.sizes() == sizes
+    other.service.close()
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_the_invoice_example_on_a_dropped_pdf(qtbot, window, samples: Path) -> None:  # type: ignore[no-untyped-def]
+    """The README's walk-through: open the invoice example, drop the PDF, watch each
+    step, change an option, re-run (only what follows re-executes), undo, save."""
+    from desktop.paths import examples_dir
+
+    win = window
+    assert win.open(examples_dir() / "invoice-intake.yaml")
+    seen: list[tuple[str, str]] = []
+    win.service.bridge.stepStatus.connect(lambda e: seen.append((e.node_id, e.status)))
+    tokens: list[str] = []
+    win.service.bridge.tokens.connect(lambda run, node, text: tokens.append(text))
+    first = run_and_wait(qtbot, win, inputs=[samples / "invoice-northwind.pdf"])
+    assert first.status in ("done", "failed")
+    assert ("fields", "running") in seen and ("fields", "done") in seen
+    assert statuses(win)["read"] == "done"
+
+    select(win, "fields")
+    row = win.inspector.editor("instructions").input_widget()
+    row.setFocus()
+    QTest.keyClicks(row, "Dates are written day first.")
+    win.inspector.flush()
+    seen.clear()
+    run_and_wait(qtbot, win)
+    assert statuses(win)["read"] == "cached"
+    assert ("fields", "done") in seen
+
+    win.act_undo.trigger()
+    assert "instructions" not in win.editor.document.node("fields").params
+    assert win.save()             # an example is saved as a copy among the user's workflows
+    assert win.editor.path.parent.name == "workflows" and win.editor.path.exists()
+    assert win.editor.path.parent != examples_dir()

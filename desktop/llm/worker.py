@@ -358,7 +358,22 @@ def _load_kv(llm: Any, state: tuple[bytes, list[int], int]) -> None:
     llm._requires_eval = True
 
 
+def _yield_to_the_window() -> None:
+    """Generation fills every core; a lower priority keeps the window's event loop
+    responsive while costing the model nothing when the machine is otherwise idle."""
+    try:
+        if hasattr(os, "nice"):
+            os.nice(10)
+        else:                                   # Windows
+            import psutil
+
+            psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
+    except (OSError, AttributeError, ImportError):
+        pass
+
+
 def main() -> int:
+    _yield_to_the_window()
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)                 # native prints to stdout land on stderr
     sys.stdout = sys.stderr

@@ -3,6 +3,8 @@ colours that carry meaning on the canvas: step categories, port types, statuses.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -45,6 +47,7 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=None)
 def category_colour(category: str) -> QColor:
     return QColor(CATEGORY_COLOURS.get(category, FALLBACK_CATEGORY))
 
@@ -94,8 +97,10 @@ def _palette(name: str) -> QPalette:
     return p
 
 
+@lru_cache(maxsize=None)
 def canvas_colours(name: str) -> dict[str, QColor]:
-    """Colours of the canvas itself (background, grid, node body) for a theme."""
+    """Colours of the canvas itself (background, grid, node body) for a theme; made
+    once (painting asks for them every frame), so copy a colour before changing it."""
     dark = name == "dark"
     return {
         "background": QColor("#232529" if dark else "#eef0f3"),

@@ -137,9 +137,10 @@ def test_refused_link_is_explained_and_incompatible_ports_dim(qtbot, window) -> 
     # while dragging from the input file's `file` port, the summary's text input is dimmed
     port = scene.nodes["input"].port("file", True)
     scene.begin_link_drag(port, port.scenePos())
-    assert scene.nodes[summ].port("text", False).opacity() < 0.5
-    assert scene.nodes["read"].port("file", False).opacity() < 0.5     # already linked to it
-    assert scene.nodes[other_read].port("file", False).opacity() == 1.0
+    assert scene.nodes[summ].port("text", False).dimmed
+    assert scene.nodes["read"].port("file", False).dimmed      # already linked to it
+    assert not scene.nodes[other_read].port("file", False).dimmed
+    assert not port.dimmed
     scene._cancel_link_drag()
     messages = []
     win.editor.message.connect(messages.append)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPainterPathStroker, QPen, QPolygonF)
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
+from PySide6.QtWidgets import (QApplication, QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
                                QStyleOptionGraphicsItem, QWidget)
 
 from desktop.engine.spec import Port
@@ -37,6 +37,8 @@ class PortItem(QGraphicsItem):
         self.port = port
         self.is_output = is_output
         self.highlight = False
+        self.dimmed = False                 # while a link is dragged: cannot take it
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(f"{'output' if is_output else 'input'} '{port.name}': {port.type.value}"
@@ -58,29 +60,25 @@ class PortItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        # only the hover ring: the port itself is part of its node's cached picture
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = theme.port_colour(self.port.type.value)
-        r = PORT_RADIUS + (1.5 if self.highlight else 0)
-        painter.setPen(QPen(colour.darker(140), 1.5))
-        painter.setBrush(QBrush(colour))
-        kind = self.port.type.value
-        if kind in ("file", "files"):
-            painter.drawRect(QRectF(-r, -r, 2 * r, 2 * r).adjusted(1, 1, -1, -1))
-        elif kind in ("json", "rows"):
-            painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
-        elif kind == "any":
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(colour.darker(120), 2.5))
-            painter.drawEllipse(QPointF(0, 0), r - 1, r - 1)
-        else:
-            painter.drawEllipse(QPointF(0, 0), r, r)
+        painter.setPen(QPen(theme.canvas_colours(theme.current())["selection"], 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(0, 0), PORT_RADIUS + 2.5, PORT_RADIUS + 2.5)
+
+    def set_dimmed(self, dimmed: bool) -> None:
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self.node_item.update()
 
     def hoverEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.highlight = True
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, False)
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.highlight = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.update()
 
     def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -115,6 +113,7 @@ class NodeItem(QGraphicsObject):
         self.inputs: list[PortItem] = []
         self.outputs: list[PortItem] = []
         self._height = HEADER
+        self._labels: list[tuple[QPointF, str]] | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
@@ -130,6 +129,7 @@ class NodeItem(QGraphicsObject):
 
     def set_label(self, text: str) -> None:
         self.title = text
+        self._labels = None
         self._refresh_tooltip()
         self.update()
 
@@ -146,6 +146,7 @@ class NodeItem(QGraphicsObject):
         for i, item in enumerate(self.outputs):
             item.setPos(NODE_WIDTH, HEADER + ROW * i + ROW / 2)
         self._height = HEADER + ROW * max(len(self.inputs), len(self.outputs), 1) + 8
+        self._labels = None
         self.update()
 
     def port(self, name: str, output: bool) -> PortItem | None:
@@ -172,7 +173,8 @@ class NodeItem(QGraphicsObject):
     # ------------------------------------------------------------ drawing
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -4, NODE_WIDTH + 8, self._height + 8)
+        m = PORT_RADIUS + 2
+        return QRectF(-m, -4, NODE_WIDTH + 2 * m, self._height + 8)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -206,29 +208,27 @@ class NodeItem(QGraphicsObject):
         painter.setPen(QPen(border, width, Qt.PenStyle.DashLine if not self.known else Qt.PenStyle.SolidLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 8, 8)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.35:
+            # far away text and ports are unreadable specks: the shape, colour and
+            # status say enough, and zooming a big graph stays smooth
+            if self.status:
+                painter.fillRect(QRectF(NODE_WIDTH - 40, 16, 28, 28), theme.status_colour(self.status))
+            return
+        for item in self.inputs + self.outputs:
+            paint_port(painter, item)
 
-        title_font = QFont(painter.font())
-        title_font.setBold(True)
+        title_font, small = _fonts()
+        if self._labels is None:
+            self._labels = self._layout_labels(title_font, small)
         painter.setFont(title_font)
         painter.setPen(colours["text"])
-        fm = QFontMetricsF(title_font)
-        painter.drawText(QPointF(10, 28), fm.elidedText(self.title, Qt.TextElideMode.ElideRight, NODE_WIDTH - 44))
-        small = QFont(painter.font())
-        small.setBold(False)
-        small.setPointSizeF(max(7.0, title_font.pointSizeF() - 1.5))
+        painter.drawText(QPointF(10, 28), self._labels[0][1])
         painter.setFont(small)
         painter.setPen(colours["muted"])
-        sfm = QFontMetricsF(small)
-        painter.drawText(QPointF(10, 41), sfm.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, NODE_WIDTH - 20))
-
+        painter.drawText(QPointF(10, 41), self._labels[1][1])
         painter.setPen(colours["text"])
-        for item in self.inputs:
-            painter.drawText(QPointF(12, item.y() + sfm.ascent() / 2 - 1),
-                             sfm.elidedText(item.port.name, Qt.TextElideMode.ElideRight, NODE_WIDTH / 2 - 14))
-        for item in self.outputs:
-            text = sfm.elidedText(item.port.name, Qt.TextElideMode.ElideRight, NODE_WIDTH / 2 - 14)
-            painter.drawText(QPointF(NODE_WIDTH - 12 - sfm.horizontalAdvance(text),
-                                     item.y() + sfm.ascent() / 2 - 1), text)
+        for point, text in self._labels[2:]:
+            painter.drawText(point, text)
 
         if self.status or self.problems:
             status = self.status or "failed"
@@ -239,10 +239,24 @@ class NodeItem(QGraphicsObject):
             painter.setBrush(colour)
             painter.drawEllipse(centre, 9, 9)
             painter.setPen(QColor("#ffffff"))
-            badge = QFont(title_font)
-            painter.setFont(badge)
+            painter.setFont(title_font)
             painter.drawText(QRectF(centre.x() - 9, centre.y() - 9, 18, 18),
                              Qt.AlignmentFlag.AlignCenter, symbol)
+
+    def _layout_labels(self, title_font: QFont, small: QFont) -> list[tuple[QPointF, str]]:
+        """Elided texts and where they go, worked out once per change, not per frame."""
+        fm, sfm = QFontMetricsF(title_font), QFontMetricsF(small)
+        elide = Qt.TextElideMode.ElideRight
+        labels = [(QPointF(10, 28), fm.elidedText(self.title, elide, NODE_WIDTH - 44)),
+                  (QPointF(10, 41), sfm.elidedText(self.subtitle, elide, NODE_WIDTH - 20))]
+        for item in self.inputs:
+            labels.append((QPointF(12, item.y() + sfm.ascent() / 2 - 1),
+                           sfm.elidedText(item.port.name, elide, NODE_WIDTH / 2 - 14)))
+        for item in self.outputs:
+            text = sfm.elidedText(item.port.name, elide, NODE_WIDTH / 2 - 14)
+            labels.append((QPointF(NODE_WIDTH - 12 - sfm.horizontalAdvance(text),
+                                   item.y() + sfm.ascent() / 2 - 1), text))
+        return labels
 
     # ------------------------------------------------------------ moving
 
@@ -286,7 +300,8 @@ class LinkItem(QGraphicsPathItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        near = option.levelOfDetailFromTransform(painter.worldTransform()) >= 0.35
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, near)
         pen = QPen(self.pen())
         if self.isSelected():
             pen.setColor(theme.canvas_colours(theme.current())["selection"])
@@ -300,6 +315,48 @@ class LinkItem(QGraphicsPathItem):
         stroker = QPainterPathStroker()
         stroker.setWidth(12)
         return stroker.createStroke(self.path())
+
+
+_FONTS: tuple[str, QFont, QFont] | None = None
+
+
+def _fonts() -> tuple[QFont, QFont]:
+    """The node title and small fonts, made once per application font."""
+    global _FONTS
+    base = QApplication.font()
+    key = base.toString()
+    if _FONTS is None or _FONTS[0] != key:
+        title = QFont(base)
+        title.setBold(True)
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() - 1.5))
+        _FONTS = (key, title, small)
+    return _FONTS[1], _FONTS[2]
+
+
+def paint_port(painter: QPainter, item: PortItem) -> None:
+    """A port's shape says its type (square file, circle text/document, diamond
+    json/rows, ring any), so the type reads without colour too."""
+    colour = theme.port_colour(item.port.type.value)
+    if item.dimmed:
+        colour.setAlpha(60)
+    r = PORT_RADIUS
+    painter.save()
+    painter.translate(item.pos())
+    painter.setPen(QPen(colour.darker(140), 1.5))
+    painter.setBrush(QBrush(colour))
+    kind = item.port.type.value
+    if kind in ("file", "files"):
+        painter.drawRect(QRectF(-r, -r, 2 * r, 2 * r).adjusted(1, 1, -1, -1))
+    elif kind in ("json", "rows"):
+        painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]))
+    elif kind == "any":
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour.darker(120), 2.5))
+        painter.drawEllipse(QPointF(0, 0), r - 1, r - 1)
+    else:
+        painter.drawEllipse(QPointF(0, 0), r, r)
+    painter.restore()
 
 
 def curve(start: QPointF, end: QPointF) -> QPainterPath:

@@ -182,7 +182,7 @@ class WorkflowScene(QGraphicsScene):
             for other in (item.inputs if port.is_output else item.outputs):
                 problem = self._problem(port, other)
                 self._drag_problems[other] = problem
-                other.setOpacity(0.25 if problem else 1.0)
+                other.set_dimmed(problem is not None)
         self.update_link_drag(pos)
 
     def _problem(self, a: PortItem, b: PortItem) -> str | None:
@@ -217,7 +217,7 @@ class WorkflowScene(QGraphicsScene):
         self._drag_line = None
         self._drag_from = None
         for port in self._drag_problems:
-            port.setOpacity(1.0)
+            port.set_dimmed(False)
         self._drag_problems = {}
 
     # ------------------------------------------------------------ moves become one request

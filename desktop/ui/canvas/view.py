@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPen,
                            QWheelEvent)
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
 
 from desktop.ui import theme
 from desktop.ui.canvas.items import LinkItem
@@ -15,6 +15,7 @@ from desktop.ui.canvas.scene import WorkflowScene
 from desktop.ui.palette import MIME_STEP
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
+FAR = 0.35           # below this zoom nodes are drawn without text (see NodeItem.paint)
 
 
 class CanvasView(QGraphicsView):
@@ -38,6 +39,7 @@ class CanvasView(QGraphicsView):
         self.setAccessibleName("Workflow canvas")
         self.setSceneRect(QRectF(-5000, -5000, 10000, 10000))
         self._panning: QPointF | None = None
+        self._far = False
         self._space = False
         self._drop_link: LinkItem | None = None
         self.minimap = MiniMap(self)
@@ -54,13 +56,25 @@ class CanvasView(QGraphicsView):
         factor = target / self.zoom()
         if abs(factor - 1) > 1e-6:
             self.scale(factor, factor)
+            self._match_detail()
             self.zoomChanged.emit(self.zoom())
-            self.minimap.refresh()
+            self.minimap.follow()
+
+    def _match_detail(self) -> None:
+        """From afar nodes are plain shapes, cheaper to draw than to re-cache at every
+        zoom step; near, the cache turns a pan into a blit."""
+        far = self.zoom() < FAR
+        if far != self._far:
+            self._far = far
+            mode = QGraphicsItem.CacheMode.NoCache if far else QGraphicsItem.CacheMode.DeviceCoordinateCache
+            for item in self.scene().nodes.values():
+                item.setCacheMode(mode)
 
     def reset_zoom(self) -> None:
         self.zoom_by(1 / self.zoom())
 
     def fit(self) -> None:
+        self.minimap.refresh()             # the scene may have grown since the last look
         box = self.scene().itemsBoundingRect()
         if box.isEmpty():
             return
@@ -70,8 +84,9 @@ class CanvasView(QGraphicsView):
         if self.zoom() < MIN_ZOOM:
             self.zoom_by(MIN_ZOOM / self.zoom())
         self.centerOn(box.center())
+        self._match_detail()
         self.zoomChanged.emit(self.zoom())
-        self.minimap.refresh()
+        self.minimap.follow()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or not event.angleDelta().y():
@@ -91,7 +106,7 @@ class CanvasView(QGraphicsView):
     def pan_by(self, dx: float, dy: float) -> None:
         self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() + dx))
         self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() + dy))
-        self.minimap.refresh()
+        self.minimap.follow()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton or (
@@ -211,7 +226,8 @@ class CanvasView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        self.minimap.viewport().update()
+        if self.minimap.isVisible():
+            self.minimap.viewport().update()
 
     def _scene_changed(self) -> None:
         self.minimap.schedule()
@@ -237,6 +253,7 @@ class MiniMap(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.refresh)
+        self._box = QRectF()
         self.hide()
 
     def place(self) -> None:
@@ -248,13 +265,26 @@ class MiniMap(QGraphicsView):
             self._timer.start()
 
     def refresh(self) -> None:
+        """After the graph changed: its bounds (cached for pans), the canvas grown to
+        hold it, the overview refitted."""
         box = self.scene().itemsBoundingRect()
+        self._box = box
+        room = QRectF(-5000, -5000, 10000, 10000)
+        self.canvas.setSceneRect(room.united(box.adjusted(-3000, -3000, 3000, 3000)))
+        self.follow(refit=True)
+
+    def follow(self, refit: bool = False) -> None:
+        """After a pan or zoom: shown only when the graph does not fit in the view."""
+        box = self._box
         visible = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
         show = not box.isEmpty() and not visible.contains(box)
-        self.setVisible(show)
+        if show != self.isVisible():
+            self.setVisible(show)
+            refit = True
         if show:
-            self.place()
-            self.fitInView(box.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+            if refit:
+                self.place()
+                self.fitInView(box.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
             self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set-up for a checkout, idempotent: a venv in .venv, Runnel and its packages, the
 # default model in models/. Then, by the first argument:
-#   start  (default) start Runnel on an example workflow and sample document
+#   start  (default) open the Runnel window (arguments: a workflow and/or files to run)
 #   test   run the whole test suite (extra arguments go to pytest)
 #   setup  set up only
 set -euo pipefail
@@ -31,8 +31,28 @@ case "$action" in
   test)
     exec .venv/bin/python -m pytest "$@" ;;
   start)
-    # Until the window exists, "start" runs the digest example on the sample invoice.
-    exec .venv/bin/runnel run workflows/document-digest.yaml resources/samples/invoice-northwind.pdf "$@" ;;
+    if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]; then
+      echo "No display here (no DISPLAY or WAYLAND_DISPLAY), so the window cannot open." >&2
+      echo "Running the digest example on the sample invoice from the command line instead;" >&2
+      echo "on a desktop session the same command opens the Runnel window." >&2
+      exec .venv/bin/runnel run workflows/document-digest.yaml resources/samples/invoice-northwind.pdf
+    fi
+    if [ "$(uname)" = Linux ]; then
+      # Qt's X11 plugin needs a few xcb libraries that minimal systems lack
+      qxcb=".venv/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"
+      # shellcheck disable=SC2086
+      if ldd $qxcb 2>/dev/null | grep -q "not found"; then
+        pkgs="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+          apt-get install -y -qq $pkgs >/dev/null || { apt-get update -qq && apt-get install -y -qq $pkgs >/dev/null; }
+        else
+          echo "Qt needs these system libraries to open a window: $pkgs" >&2
+          echo "install them (e.g. sudo apt-get install $pkgs) and run this again" >&2
+          exit 1
+        fi
+      fi
+    fi
+    exec .venv/bin/python -m desktop.app "$@" ;;
   *)
     echo "usage: bash packaging/setup.sh [start|test|setup]" >&2
     exit 2 ;;

@@ -372,7 +372,22 @@ def _yield_to_the_window() -> None:
         pass
 
 
+def _exit_with_parent(poll: float = 0.5) -> None:
+    """A worker whose app was killed (kill -9, a crash) must not go on generating: stdin
+    only closes once the current request ends, so the parent is watched directly."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(poll)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main() -> int:
+    _exit_with_parent()
     _yield_to_the_window()
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)                 # native prints to stdout land on stderr

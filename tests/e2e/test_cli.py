@@ -17,7 +17,7 @@ DIGEST = WORKFLOWS / "document-digest.yaml"
 
 def runnel(*args: str, check_no_traceback: bool = True) -> subprocess.CompletedProcess:
     proc = subprocess.run([str(VENV_BIN / "runnel"), *args], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
+                          env=os.environ.copy(), timeout=300)
     if check_no_traceback:
         assert "Traceback" not in proc.stderr + proc.stdout, proc.stderr
     return proc

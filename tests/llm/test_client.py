@@ -4,8 +4,11 @@ crashes, bad models, context limits, ordering, prefix reuse."""
 import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -266,3 +269,32 @@ def test_chunks_cut_on_character_boundaries(llm, default_model):
     assert "".join(parts) == text and "\ufffd" not in "".join(parts)
     overlapping, _ = llm.chunks(default_model, text, 100, 20)
     assert all(p in text for p in overlapping) and len("".join(overlapping)) > len(text)
+
+
+def test_worker_exits_when_the_app_is_killed_mid_generation(default_model, tmp_path):
+    """kill -9 on the app must not leave a worker generating on its own."""
+    import psutil
+
+    script = tmp_path / "app.py"
+    script.write_text("""
+import threading
+from desktop.llm.catalog import default_model
+from desktop.llm.client import LLMClient
+client = LLMClient()
+client.generate(default_model(), "Count to three.", max_tokens=2)
+# not streamed (as a summary's parts are): no write to the dead app ever fails
+long = threading.Thread(target=client.generate, args=(default_model(),
+    "Once upon a time, in a harbour full of old ships, there lived"), kwargs={"max_tokens": 3000})
+long.start()
+while not client._replies:        # the request is with the worker
+    long.join(0.01)
+print(client.pid, flush=True)
+long.join()
+""")
+    app = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                           cwd=str(Path(__file__).resolve().parents[2]))
+    worker = psutil.Process(int(app.stdout.readline()))
+    app.kill()
+    app.wait()
+    gone, alive = psutil.wait_procs([worker], timeout=10)
+    assert gone and not alive, "the worker kept running after its app was killed"

@@ -260,3 +260,85 @@ def test_the_invoice_example_on_a_dropped_pdf(qtbot, window, samples: Path) -> N
     assert win.save()             # an example is saved as a copy among the user's workflows
     assert win.editor.path.parent.name == "workflows" and win.editor.path.exists()
     assert win.editor.path.parent != examples_dir()
+
+
+def test_a_failed_step_shows_its_error_where_it_happened(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    result = run_and_wait(qtbot, win, inputs=[empty])
+    assert result.status == "failed" and result.failed_node == "read"
+    item = win.editor.scene.nodes["read"]
+    assert item.status == "failed"
+    assert "empty" in item.toolTip()                  # the reason, on the node itself
+    assert win.editor.selected_node() == "read"       # the failed step is brought into view
+    assert win.run_panel.status.text().startswith("Failed at 'read'")
+    assert "empty" in win.run_panel.node_label.text()
+
+
+def test_rerun_from_a_chosen_step_reruns_it_and_what_follows(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    tmpl = add_from_palette(qtbot, win, "text.template")
+    drag_link(qtbot, win, "read", "document", tmpl, "text")
+    doc = tmp_path / "a.txt"
+    doc.write_text("alpha", encoding="utf-8")
+    assert run_and_wait(qtbot, win, inputs=[doc]).ok
+    assert run_and_wait(qtbot, win).ok
+    # text.template never caches (it may use {{ today }}), documents.read does
+    assert statuses(win) == {"input": "done", "read": "cached", tmpl: "done"}
+    win.editor.scene.select_nodes(["read"])
+    with qtbot.waitSignal(win.runFinished, timeout=60_000):
+        win.act_rerun_from.trigger()
+    assert statuses(win) == {"input": "done", "read": "done", tmpl: "done"}
+
+
+def test_dropping_a_step_on_a_link_inserts_it_and_undo_takes_it_out(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QByteArray
+
+    from desktop.ui.palette import MIME_STEP
+
+    win = window
+    win.new_workflow()
+    write = win.editor.add_step("files.write_text", QPointF(700, 120))
+    assert win.editor.connect_ports(Link("read", "document", write, "content"))
+    view = win.editor.view
+    view.fit()
+    link_item = win.editor.scene.links[Link("read", "document", write, "content")]
+    middle = view.mapFromScene(link_item.path().pointAtPercent(0.5))
+    data = QMimeData()
+    data.setData(MIME_STEP, QByteArray(b"ai.summarize"))
+    for event_type in ("move", "drop"):
+        cls = __import__("PySide6.QtGui", fromlist=["QDragMoveEvent"]).QDragMoveEvent
+        if event_type == "move":
+            view.dragMoveEvent(cls(middle, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                   Qt.KeyboardModifier.NoModifier))
+        else:
+            view.dropEvent(QDropEvent(QPointF(middle), Qt.DropAction.CopyAction, data,
+                                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    links = set(win.editor.workflow.links)
+    assert Link("read", "document", "summarize", "text") in links
+    assert Link("summarize", "text", write, "content") in links
+    assert Link("read", "document", write, "content") not in links
+    win.act_undo.trigger()
+    assert Link("read", "document", write, "content") in set(win.editor.workflow.links)
+    assert win.editor.workflow.node("summarize") is None
+
+
+@pytest.mark.model
+def test_stop_cancels_a_generating_model_at_once(qtbot, window, samples: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.paths import examples_dir
+
+    win = window
+    assert win.open(examples_dir() / "report-summary.yaml")
+    with qtbot.waitSignal(win.service.bridge.stepStatus, timeout=120_000,
+                          check_params_cb=lambda e: (e.node_id, e.status) == ("summary", "running")):
+        assert win.run(inputs=[samples / "field-study-report.md"])
+    assert win.act_stop.isEnabled()
+    with qtbot.waitSignal(win.runFinished, timeout=10_000) as blocker:
+        win.act_stop.trigger()
+    assert blocker.args[0].status == "cancelled"
+    assert statuses(win)["summary"] == "cancelled"
+    assert win.run_panel.status.text().startswith("Stopped")
+    assert not win.act_stop.isEnabled() and win.act_run.isEnabled()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.app.bridge import EventBridge
 from desktop.engine.cache import StepCache
 from desktop.engine.context import CancelToken
+from desktop.engine.events import Event, RunStarted
 from desktop.engine.executor import RunResult
 from desktop.engine.registry import Registry
 from desktop.engine.workflow import Workflow
@@ -36,26 +37,41 @@ class RunService(QObject):
         self.bridge = EventBridge(self)
         self.store = store or RunStore(database_path())
         self.llm = llm or LLMClient()          # the worker process starts on first use
-        self.runner = Runner(self.store, registry, listeners=[self.bridge.listener],
+        self.runner = Runner(self.store, registry, listeners=[self._listen],
                              cache=StepCache(), llm=self.llm)
+        self._owners: dict[str, str] = {}          # run id -> who started it
         self.registry = registry
         self._thread: threading.Thread | None = None
         self._cancel: CancelToken | None = None
+        self.owner = ""                        # who started the current run ("editor", "tray", ...)
         self.last_result: RunResult | None = None
         self.watcher = None
 
     # ------------------------------------------------------------ running
+
+    def _listen(self, event: Event) -> None:
+        # runs on the engine's thread: a run started by our own run thread is tagged
+        # with its owner before the GUI hears of it (watcher runs come from elsewhere)
+        if isinstance(event, RunStarted) and threading.current_thread() is self._thread:
+            self._owners[event.run_id] = self.owner
+        self.bridge.listener(event)
+
+    def owner_of(self, run_id: str) -> str | None:
+        """"editor", "tray", ... for runs this service started; None for the watcher's."""
+        return self._owners.get(run_id)
 
     @property
     def busy(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
     def run(self, workflow: Workflow, inputs: list[Path], *, dry_run: bool = False,
-            fresh: frozenset[str] = frozenset()) -> bool:
-        """Start a run of (a snapshot of) the workflow; False when one is going."""
+            fresh: frozenset[str] = frozenset(), owner: str = "editor") -> bool:
+        """Start a run of (a snapshot of) the workflow; False when one is going.
+        `owner` says who asked, so each view follows only its own runs."""
         if self.busy:
             self.failedToStart.emit("a run is already going: stop it or wait for it to finish")
             return False
+        self.owner = owner
         snapshot = copy.deepcopy(workflow)     # later edits must not change a run under way
         self._cancel = CancelToken()
         self._thread = threading.Thread(target=self._work, name="run",

@@ -496,9 +496,8 @@ class MainWindow(QMainWindow):
         return run_id == self._run_id
 
     def _run_started(self, event: Any) -> None:
-        if self.service.watcher is not None and event.workflow_path != (
-                str(self.editor.path) if self.editor.path else None) and self.service.busy is False:
-            return               # a watched-folder run of another workflow: history has it
+        if self.service.owner_of(event.run_id) != "editor":
+            return               # a watched-folder or tray run: history and the tray have it
         self._run_id = event.run_id
         self._statuses.clear()
         self.editor.scene.clear_statuses()

@@ -12,6 +12,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import settings
+from desktop.engine.errors import WorkflowFileError
+from desktop.engine.fileformat import load_workflow
 from desktop.paths import DataFolderError, examples_dir
 
 FIRST_EXAMPLE = "invoice-intake.yaml"
@@ -48,21 +50,36 @@ def first_workflow(window, files: list[Path]) -> Path | None:  # type: ignore[no
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """`--minimized` starts without showing the window (start at login);
+    `--quit-when-shown` exits as soon as the window is up (the packaged app's smoke
+    test); other arguments are a workflow to open and/or files to run."""
     args = list(sys.argv[1:] if argv is None else argv)
+    minimized = "--minimized" in args
+    quit_when_shown = "--quit-when-shown" in args
+    files = [Path(a) for a in args if not a.startswith("-")]
     try:
-        app = create_app(args)
+        app = create_app([a for a in args if a.startswith("-")])
         window = build_window()
     except DataFolderError as e:
         print(f"runnel: {e}", file=sys.stderr)
         return 1
-    files = [Path(a) for a in args if not a.startswith("-")]
     start = first_workflow(window, files)
     if start is not None:
+        try:
+            load_workflow(start)
+        except WorkflowFileError as e:
+            # said once on the terminal and in the status bar; the window opens anyway
+            print(f"runnel: {e}", file=sys.stderr)
+            window.statusBar().showMessage(f"Could not open {start.name}: {e}", 15000)
+            start = examples_dir() / FIRST_EXAMPLE
         window.open(start)
-    window.show()
+    if not minimized:
+        window.show()
     inputs = [f for f in files if f.suffix not in (".yaml", ".yml") and f.is_file()]
     if inputs:     # files given on the command line are run once the window is up
         QTimer.singleShot(0, lambda: window.run(inputs=inputs))
+    if quit_when_shown:
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.service.close()
     return code

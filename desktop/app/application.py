@@ -52,17 +52,27 @@ def first_workflow(window, files: list[Path]) -> Path | None:  # type: ignore[no
 def main(argv: Sequence[str] | None = None) -> int:
     """`--minimized` starts without showing the window (start at login);
     `--quit-when-shown` exits as soon as the window is up (the packaged app's smoke
-    test); other arguments are a workflow to open and/or files to run."""
+    test); other arguments are a workflow to open and/or files to run. A second
+    launch hands its arguments to the Runnel already running and exits."""
+    from desktop.app.single_instance import AlreadyRunning, hand_over_or_claim
+
     args = list(sys.argv[1:] if argv is None else argv)
     minimized = "--minimized" in args
     quit_when_shown = "--quit-when-shown" in args
     files = [Path(a) for a in args if not a.startswith("-")]
+    instance = None
     try:
         app = create_app([a for a in args if a.startswith("-")])
+        if not quit_when_shown:        # a smoke test must start its own window, never hand over
+            instance = hand_over_or_claim(args)
+            if instance is None:
+                return 0               # the running Runnel took the files
         window = build_window()
-    except DataFolderError as e:
+    except (DataFolderError, AlreadyRunning) as e:
         print(f"runnel: {e}", file=sys.stderr)
         return 1
+    if instance is not None:
+        instance.messageReceived.connect(lambda received: handle_launch(window, received))
     start = first_workflow(window, files)
     if start is not None:
         try:
@@ -75,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.open(start)
     if not minimized:
         window.show()
+        if not quit_when_shown:
+            from desktop.ui.welcome import show_welcome
+
+            show_welcome(window)          # the first start only
     inputs = [f for f in files if f.suffix not in (".yaml", ".yml") and f.is_file()]
     if inputs:     # files given on the command line are run once the window is up
         QTimer.singleShot(0, lambda: window.run(inputs=inputs))
@@ -82,4 +96,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     window.service.close()
+    if instance is not None:
+        instance.close()
     return code
+
+
+def handle_launch(window, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Another launch (`runnel open FILE`, a file dropped on the launcher icon) handed
+    us its arguments: open a workflow, run files, and come to the front."""
+    paths = [Path(a) for a in args if not a.startswith("-")]
+    workflows = [p for p in paths if p.suffix in (".yaml", ".yml")]
+    inputs = [p for p in paths if p.suffix not in (".yaml", ".yml") and p.is_file()]
+    if workflows:
+        window.open(workflows[0])
+    if inputs:
+        window.run(inputs=inputs)
+    if "--minimized" not in args:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()

@@ -8,11 +8,12 @@ import os
 import psutil
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QGridLayout,
-                               QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QGridLayout,
+                               QHBoxLayout, QLabel, QLayout, QLineEdit, QMessageBox, QPushButton, QSizePolicy,
                                QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop import settings
+from desktop.app import autostart
 from desktop.llm.catalog import DEFAULT_CONTEXT
 from desktop.paths import runnel_home, user_models_dir
 from desktop.ui import theme
@@ -186,6 +187,12 @@ class PreferencesDialog(QDialog):
         form.addRow("Watched-folder jobs at once:", _fixed(self.parallel_spin))
         form.addRow("", _note("Steps that use the model still take turns; a change applies when "
                               "watching starts again."))
+
+        self.autostart_check = QCheckBox("Start Runnel when I log in, minimised to the tray")
+        why_not = autostart.supported()
+        self.autostart_check.setEnabled(why_not is None)
+        self.autostart_check.setToolTip(why_not or "Watched folders keep working in the background")
+        form.addRow("Background:", self.autostart_check)
         return page
 
     def _appearance_tab(self) -> QWidget:
@@ -215,6 +222,7 @@ class PreferencesDialog(QDialog):
         self.theme_combo.blockSignals(True)       # showing the stored value is not a preview
         self.theme_combo.setCurrentIndex(max(0, index))
         self.theme_combo.blockSignals(False)
+        self.autostart_check.setChecked(autostart.supported() is None and autostart.is_enabled())
 
     def values(self) -> dict[str, object]:
         """What would be saved; None removes the key (the automatic value)."""
@@ -233,6 +241,11 @@ class PreferencesDialog(QDialog):
     def apply(self) -> None:
         values = self.values()
         settings.update(**values)
+        if autostart.supported() is None and self.autostart_check.isChecked() != autostart.is_enabled():
+            try:
+                autostart.enable() if self.autostart_check.isChecked() else autostart.disable()
+            except (OSError, autostart.AutostartError) as e:
+                QMessageBox.warning(self, "Start at login", f"Could not change it: {e}")
         self._saved_theme = str(values[THEME_KEY])
         self._apply_theme(self._saved_theme)     # also when settings.json differed from the window
         self.applied.emit()

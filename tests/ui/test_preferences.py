@@ -162,3 +162,20 @@ def test_data_tab_shows_the_data_folder(qtbot, isolated_home):
     assert d.tabs.tabText(1) == "Data"
     notes = [label.text() for label in d.tabs.widget(1).findChildren(QLabel)]
     assert any("Set by the RUNNEL_HOME environment variable" in n for n in notes)
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(qtbot, monkeypatch, isolated_home):
+    from desktop.app import autostart
+
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    d = open_dialog(qtbot)
+    assert not d.autostart_check.isChecked()
+    d.autostart_check.setChecked(True)
+    press(d, QDialogButtonBox.StandardButton.Ok)
+    entry = isolated_home / ".config" / "autostart" / "runnel.desktop"
+    assert entry.exists() and "--minimized" in entry.read_text()
+    again = open_dialog(qtbot)
+    assert again.autostart_check.isChecked()
+    again.autostart_check.setChecked(False)
+    press(again, QDialogButtonBox.StandardButton.Ok)
+    assert not autostart.is_enabled()

@@ -73,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if instance is not None:
         instance.messageReceived.connect(lambda received: handle_launch(window, received))
+    tray = attach_tray(app, window)
     start = first_workflow(window, files)
     if start is not None:
         try:
@@ -95,10 +96,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if quit_when_shown:
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    tray.close()
     window.service.close()
     if instance is not None:
         instance.close()
     return code
+
+
+def attach_tray(app: QApplication, window):  # type: ignore[no-untyped-def]
+    """The tray icon and background notifications. With a tray, closing the window
+    keeps Runnel (and its watched folders) running; without one, closing quits and
+    the same actions live in the window's menus."""
+    from desktop.app.notifications import Notifier
+    from desktop.app.tray import Tray
+
+    notifier = Notifier(window)
+    notifier.attach(window.service)
+    notifier.set_window(window)
+    tray = Tray(window.service, window.show_from_tray, notifier, on_quit=window.quit_app, parent=app)
+    tray.watch_window(window)
+    notifier.activated.connect(lambda run_id: window.show_from_tray("history", run_id))
+    window.tray = tray
+    app.setQuitOnLastWindowClosed(not tray.available)
+    if not tray.available:
+        window.statusBar().showMessage(tray.fallback_text(), 20000)
+    return tray
 
 
 def handle_launch(window, args: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.app.run_service import RunService
@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Runnel", "Runnel")
         self.last_inputs: list[Path] = []
         self.history_window: QWidget | None = None
+        self.tray = None                     # set by the application when it has one
+        self._quitting = False
         self._statuses: dict[str, StepStatusChanged] = {}
         self._run_id: str | None = None
         self.setWindowTitle("Runnel")
@@ -113,7 +115,7 @@ class MainWindow(QMainWindow):
         self.act_open = a("&Open…", self.open_dialog, K.Open, "open a workflow file")
         self.act_save = a("&Save", self.save, K.Save, "save the workflow")
         self.act_save_as = a("Save &As…", self.save_as, K.SaveAs, "save under another name")
-        self.act_quit = a("&Quit", self.close, K.Quit)
+        self.act_quit = a("&Quit", self.quit_app, K.Quit)
         self.act_undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
         self.act_redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
@@ -178,6 +180,11 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_run, self.act_run_on, self.act_dry, self.act_rerun_from, self.act_stop])
         m.addSeparator()
         m.addAction(self.act_watch)
+        # the tray's quick actions, also here for desktops without a tray
+        self.quick_menu = m.addMenu("&Quick Actions")
+        self.quick_menu.aboutToShow.connect(self._fill_quick_menu)
+        m.addAction(self._action("Pending &Approvals", lambda: self.show_from_tray("approvals"), None,
+                                 "runs waiting for your decision"))
         m = bar.addMenu("&Help")
         m.addAction(self.act_keys)
 
@@ -635,6 +642,43 @@ class MainWindow(QMainWindow):
         text = "".join(f"<tr><td>{n}</td><td><b>{k}</b></td></tr>" for n, k in rows + canvas)
         QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing=6>{text}</table>")
 
+    # ------------------------------------------------------------ tray
+
+    def _fill_quick_menu(self) -> None:
+        from desktop.app.tray import quick_action_workflows
+
+        self.quick_menu.clear()
+        actions = quick_action_workflows()
+        if not actions:
+            self.quick_menu.addAction("No workflow is marked as a quick action").setEnabled(False)
+        for qa in actions:
+            sub = self.quick_menu.addMenu(qa.name + (" (example)" if qa.example else ""))
+            sub.addAction("Run on Clipboard Text", lambda p=qa.path: self.tray and self.tray.run_clipboard(p))
+            sub.addAction("Run on Files…", lambda p=qa.path: self.tray and self.tray.run_files(p))
+
+    def show_from_tray(self, view: str = "", run_id: str | None = None) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if view in ("history", "approvals"):
+            self.show_history()
+            window = self.history_window
+            if view == "approvals":
+                index = window.status_filter.findData("waiting")  # type: ignore[attr-defined]
+                if index >= 0:
+                    window.status_filter.setCurrentIndex(index)  # type: ignore[attr-defined]
+            elif run_id:
+                window.select_run(run_id)  # type: ignore[attr-defined]
+
+    def quit_app(self) -> bool:
+        """Quit for real (the tray's Quit, Ctrl+Q): the usual questions, then exit."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()
+            return True
+        self._quitting = False
+        return False
+
     # ------------------------------------------------------------ watching and status
 
     def toggle_watch(self, on: bool) -> None:
@@ -660,6 +704,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.tray.available and not self._quitting:
+            # with a tray, closing the window keeps Runnel and its watched folders going
+            self._save_layout()
+            if self.history_window is not None:
+                self.history_window.close()
+            self.hide()
+            event.ignore()
+            if not self.settings.value("told_about_tray", False, type=bool):
+                self.settings.setValue("told_about_tray", True)
+                self.tray.notifier.message("Runnel is still running",
+                                           "Watched folders keep working. Quit from the tray icon's menu.",
+                                           "info")
+            return
         if self.service.busy:
             answer = QMessageBox.question(self, "A run is going", "Stop the run and quit?",
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)

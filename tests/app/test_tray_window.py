@@ -1,0 +1,52 @@
+"""The window with the tray: closing keeps Runnel running, Quit really quits, and
+without a tray the window says where the tray's actions are."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from desktop.app.application import attach_tray
+
+pytestmark = pytest.mark.gui
+
+
+def test_without_a_tray_closing_quits_and_the_window_says_where_the_actions_are(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    tray = attach_tray(app, window)
+    try:
+        assert not tray.available                       # offscreen has no tray
+        assert app.quitOnLastWindowClosed()
+        assert "menu" in window.statusBar().currentMessage().lower()
+        window._fill_quick_menu()
+        names = [a.text() for a in window.quick_menu.actions()]
+        assert names                                     # the examples' quick actions, or a note
+    finally:
+        tray.close()
+        app.setQuitOnLastWindowClosed(True)
+
+
+def test_with_a_tray_closing_hides_and_quit_asks_then_quits(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    app = QApplication.instance()
+    tray = attach_tray(app, window)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    try:
+        assert tray.available and not app.quitOnLastWindowClosed()
+        window.close()
+        assert not window.isVisible() and not quits      # still running, in the tray
+        window.show_from_tray()
+        assert window.isVisible()
+        window.editor.add_step("text.template")          # unsaved: Quit asks first
+        asked: list[str] = []
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel)
+        assert not window.quit_app() and not quits and asked
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+        assert window.quit_app() and quits == [True]
+    finally:
+        tray.close()
+        app.setQuitOnLastWindowClosed(True)

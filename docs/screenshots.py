@@ -66,6 +66,15 @@ def main() -> int:
         widget.grab().save(str(path))
         print(f"wrote {path.relative_to(ROOT)}")
 
+    # the first start: the welcome, once the model check has answered
+    from desktop.ui.welcome import show_welcome
+
+    welcome = show_welcome(window)
+    if welcome is not None:
+        wait_for(welcome.modelChecked, 120_000)
+        shoot(welcome, "welcome.png")
+        welcome.reject()
+
     window.new_workflow()
     window.editor.view.fit()
     shoot(window, "main-new.png")
@@ -114,6 +123,15 @@ def main() -> int:
     history.resize(1200, 720)
     shoot(history, "history.png")
     history.close()
+
+    # the tray menu (drawn by Qt even where this display has no tray to hold it)
+    from desktop.app.application import attach_tray
+
+    tray = attach_tray(app, window)
+    tray.rebuild_menu()
+    tray.menu.adjustSize()
+    shoot(tray.menu, "tray-menu.png")
+    tray.close()
 
     window.show_models()
     shoot(window.models_dialog, "models.png")

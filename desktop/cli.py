@@ -146,6 +146,20 @@ def _parser() -> argparse.ArgumentParser:
     mr = msub.add_parser("reset", help="allow a model that failed to load to be loaded again")
     mr.add_argument("name")
     m.set_defaults(handler=cmd_models)
+
+    pc = sub.add_parser("privacy-check",
+                        help="run a workflow with the network blocked and report any use of it")
+    pc.add_argument("workflow", nargs="?", metavar="WORKFLOW",
+                    help="the workflow file (default: the invoice example, which uses the model)")
+    pc.add_argument("file", nargs="?", metavar="FILE",
+                    help="the input file (default: the sample invoice)")
+    pc.add_argument("--json", action="store_true", help="print the report as JSON")
+    pc.set_defaults(handler=cmd_privacy_check)
+
+    au = sub.add_parser("audit", help="export a run's audit record (hashes, prompts, files) as JSON")
+    au.add_argument("run_id", help="a run id (or its first characters)")
+    au.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of printing it")
+    au.set_defaults(handler=cmd_audit)
     return p
 
 
@@ -690,6 +704,52 @@ def cmd_models(args: argparse.Namespace) -> int:
         print(f"runnel: {e}", file=sys.stderr)
         return EXIT_RUN_FAILED
 
+
+# ---------------------------------------------------------------- privacy
+
+def cmd_privacy_check(args: argparse.Namespace) -> int:
+    from desktop import privacy
+
+    if args.workflow:
+        try:
+            load_workflow(args.workflow)
+        except WorkflowFileError as e:
+            print(e, file=sys.stderr)
+            return EXIT_INVALID
+    if not args.json:
+        print("running the workflow with the network blocked...", file=sys.stderr, flush=True)
+    report = privacy.check(args.workflow, args.file)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report.summary())
+        for attempt in report.socket_attempts:
+            print(f"  - {attempt}")
+    return EXIT_OK if report.ok else EXIT_RUN_FAILED
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from desktop.audit_export import RunNotFound, export_run, resolve_run, write_export
+
+    store = RunStore(database_path())
+    try:
+        run_id = resolve_run(store, args.run_id)["id"]
+        if not args.output:
+            print(json.dumps(export_run(store, run_id), indent=2, ensure_ascii=False))
+            return EXIT_OK
+        try:
+            path = write_export(store, run_id, args.output)
+        except OSError as e:
+            print(f"runnel: the audit record cannot be written to {args.output}: {e.strerror or e}",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        print(f"wrote the audit record of run {run_id[:8]} to {path}")
+        return EXIT_OK
+    except RunNotFound as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_STORE
+    finally:
+        store.close()
 
 if __name__ == "__main__":
     sys.exit(main())

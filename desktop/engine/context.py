@@ -77,13 +77,14 @@ class StepContext:
         self.bus.emit(StepOutputDelta(self.run_id, self.node_id, text))
 
     def model_call(self, model: str, settings: dict, prompt_digest: str, tokens_in: int,
-                   tokens_out: int, seconds: float, finish: str) -> None:
+                   tokens_out: int, seconds: float, finish: str, prompt: str | None = None,
+                   answer: str | None = None) -> None:
         """Record one model request: it lands in the audit trail and the step's totals."""
         self.tokens_in += tokens_in
         self.tokens_out += tokens_out
         self.model = model
         self.bus.emit(ModelCall(self.run_id, self.node_id, model, settings, prompt_digest,
-                                tokens_in, tokens_out, seconds, finish, time.time()))
+                                tokens_in, tokens_out, seconds, finish, time.time(), prompt, answer))
 
     def root(self, name: str) -> Path:
         if name not in self.roots:

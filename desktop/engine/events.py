@@ -104,6 +104,8 @@ class ModelCall:
     seconds: float
     finish: str
     at: float
+    prompt: str | None = None              # the text sent and the text answered, for the
+    answer: str | None = None              # audit record (kept in the local database only)
 
 
 @dataclass(frozen=True)

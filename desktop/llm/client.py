@@ -56,6 +56,15 @@ class Generation:
         return self.tokens_out / self.generation_seconds if self.generation_seconds > 0 else 0.0
 
 
+def worker_command(python: str | None = None) -> list[str]:
+    """The command that starts the inference worker. In the packaged app
+    sys.executable is the app itself, which has an internal `worker` mode; otherwise
+    `python` (default: this interpreter) runs the worker module."""
+    if python is None and getattr(sys, "frozen", False):
+        return [sys.executable, "worker"]
+    return [python or sys.executable, "-m", "desktop.llm.worker"]
+
+
 def default_threads() -> int:
     """The user's choice in Preferences, else the number of physical cores."""
     chosen = _setting_int("llm_threads")
@@ -112,11 +121,14 @@ class _Turns:
 
 class LLMClient:
     def __init__(self, n_threads: int | None = None, n_ctx: int | None = None,
-                 python: str | None = None, reuse_prefix: bool = True):
+                 python: str | None = None, reuse_prefix: bool = True,
+                 block_network: bool = False):
         self.n_threads = n_threads or default_threads()
         self.n_ctx = n_ctx or _setting_int("llm_context")
         self.reuse_prefix = reuse_prefix      # keep the KV state of shared instruction prefixes
-        self.python = python or sys.executable
+        # privacy check (desktop.privacy): the worker refuses and reports any network use
+        self.block_network = block_network
+        self.python = python          # None: worker_command() decides
         self._proc: subprocess.Popen | None = None
         self._replies: dict[int, queue.Queue] = {}
         self._ids = itertools.count(1)
@@ -136,8 +148,10 @@ class LLMClient:
 
     def _start(self) -> None:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
+        if self.block_network:       # honoured by desktop.llm.worker.main (privacy check)
+            env["RUNNEL_BLOCK_NETWORK"] = "1"
         self._proc = subprocess.Popen(
-            [self.python, "-m", "desktop.llm.worker"], stdin=subprocess.PIPE,
+            worker_command(self.python), stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
             encoding="utf-8", bufsize=1)
         self._loaded = None

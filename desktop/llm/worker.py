@@ -136,6 +136,10 @@ class Worker:
                "rss": psutil.Process().memory_info().rss, "prefix_states": len(self.states)}
         if self.llm is not None:
             out.update(self.describe())
+        if os.environ.get("RUNNEL_BLOCK_NETWORK") == "1":      # privacy check: what was refused
+            from desktop.privacy import network_report
+
+            out.update(network_report())
         return out
 
     def op_embed(self, req: dict) -> dict:
@@ -387,6 +391,13 @@ def _exit_with_parent(poll: float = 0.5) -> None:
 
 
 def main() -> int:
+    if os.environ.get("RUNNEL_BLOCK_NETWORK") == "1":
+        # privacy check (desktop.privacy): refuse any network use for the life of this
+        # process, installed before llama.cpp is imported; `stats` reports the attempts
+        from desktop.privacy import block_network
+
+        block_network(lambda what: print(f"runnel worker: network use refused: {what}",
+                                         file=sys.stderr, flush=True))
     _exit_with_parent()
     _yield_to_the_window()
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)

@@ -104,7 +104,8 @@ class AIStep(Step):
         ctx.model_call(model.name, {"temperature": p["temperature"], "seed": p["seed"],
                                     "max_tokens": max_tokens, "grammar": grammar is not None,
                                     "n_ctx": self.client(ctx).context_size(model)},
-                       digest(prompt.text), gen.tokens_in, gen.tokens_out, gen.seconds, gen.finish)
+                       digest(prompt.text), gen.tokens_in, gen.tokens_out, gen.seconds, gen.finish,
+                       prompt.text, gen.text)
         return gen
 
     def budget(self, ctx: StepContext, model: Model, instruction: str, max_tokens: int) -> int:

@@ -73,3 +73,10 @@ def m004_approvals(db: Database) -> None:
 @migrations()
 def m005_approval_folders(db: Database) -> None:
     db["approvals"].add_column("folders", str)
+
+
+@migrations()
+def m006_model_call_text(db: Database) -> None:
+    # the audit record names what was asked and answered, not only a digest
+    db["model_calls"].add_column("prompt_text", str)
+    db["model_calls"].add_column("answer_text", str)

@@ -137,7 +137,8 @@ class RunStore:
                 "settings": json.dumps(event.settings, sort_keys=True),
                 "prompt_digest": event.prompt_digest, "tokens_in": event.tokens_in,
                 "tokens_out": event.tokens_out, "seconds": event.seconds,
-                "finish": event.finish, "at": event.at})
+                "finish": event.finish, "at": event.at,
+                "prompt_text": event.prompt, "answer_text": event.answer})
         elif isinstance(event, ApprovalRequested):
             insert_row(db, "approvals", {
                 "run_id": event.run_id, "node_id": event.node_id,

@@ -314,6 +314,7 @@ class HistoryWindow(QWidget):
 
     rerunRequested = Signal(str, str)        # workflow path, input path ("" = no input)
     openRequested = Signal(str, str)         # workflow path, run id
+    auditExported = Signal(bool, str)        # written?, the message shown
 
     def __init__(self, store: RunStore, parent: QWidget | None = None):
         super().__init__(parent)
@@ -422,11 +423,14 @@ class HistoryWindow(QWidget):
         self.open_button.setAccessibleName("Open in editor")
         self.undo_button = QPushButton("Undo file changes…")
         self.undo_button.setAccessibleName("Undo file changes")
+        self.audit_button = QPushButton("Export audit…")
+        self.audit_button.setAccessibleName("Export audit record")
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.rerun_button)
         actions.addWidget(self.open_button)
         actions.addWidget(self.undo_button)
+        actions.addWidget(self.audit_button)
         actions.addStretch(1)
 
         self.step_model = RowsModel(STEP_COLUMNS, status_column=2, parent=self)
@@ -515,11 +519,12 @@ class HistoryWindow(QWidget):
         self.rerun_button.clicked.connect(self.rerun)
         self.open_button.clicked.connect(self.open_in_editor)
         self.undo_button.clicked.connect(self.undo_file_changes)
+        self.audit_button.clicked.connect(self.export_audit)
 
         order = [self.workflow_filter, self.status_filter, self.date_filter, self.search_edit,
                  self.refresh_button, self.run_view, self.rerun_button, self.open_button,
-                 self.undo_button, self.step_view, self.detail_tabs, self.detail_text,
-                 self.ops_view]
+                 self.undo_button, self.audit_button, self.step_view, self.detail_tabs,
+                 self.detail_text, self.ops_view]
         for a, b in pairwise(order):
             self.setTabOrder(a, b)
 
@@ -751,6 +756,11 @@ class HistoryWindow(QWidget):
                                         else "A dry run changes no files; there is nothing to undo")
         else:
             self.undo_button.setToolTip(f"Put back the {len(pending)} file change(s) of this run")
+        self.audit_button.setEnabled(run is not None)
+        self.audit_button.setToolTip(
+            "Select a run first" if run is None else
+            "Save this run's audit record as JSON: file hashes, steps, model requests, "
+            "approvals and file changes")
 
     # ---------------------------------------------------------------- actions
 
@@ -791,6 +801,26 @@ class HistoryWindow(QWidget):
         self._show_run(run)              # the journal now marks them undone
         lines = [f"Undone: {s}" for s in report.done] + [f"Not undone: {s}" for s in report.refused]
         self._message("\n".join(lines) or "There was nothing left to undo.", ok=report.ok)
+
+    def export_audit(self) -> bool:
+        """Ask where to save the selected run's audit record and write it (on a thread:
+        a large model file is hashed the first time). False: nothing selected, or cancelled."""
+        from desktop.ui.privacy_page import ask_and_export
+
+        run = self._run
+        if run is None:
+            return False
+
+        def done(ok: bool, text: str) -> None:
+            self.audit_button.setEnabled(self._run is not None)
+            self._message(text, ok)
+            self.auditExported.emit(ok, text)
+
+        self.audit_button.setEnabled(False)
+        if not ask_and_export(self, self.store, run, done):
+            self.audit_button.setEnabled(True)
+            return False
+        return True
 
     def _message(self, text: str, ok: bool) -> None:
         self.message_label.setText(text)

@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.act_models = a("&Models…", self.show_models, "Ctrl+M", "local models: import, default")
         self.act_prefs = a("&Preferences…", self.show_preferences, K.Preferences)
         self.act_keys = a("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
+        self.act_privacy = a("&Privacy…", self.show_privacy, None,
+                             "what Runnel does with your data, and a check you can run")
 
         bar = self.menuBar()
         m = bar.addMenu("&File")
@@ -186,7 +188,7 @@ class MainWindow(QMainWindow):
         m.addAction(self._action("Pending &Approvals", lambda: self.show_from_tray("approvals"), None,
                                  "runs waiting for your decision"))
         m = bar.addMenu("&Help")
-        m.addAction(self.act_keys)
+        m.addActions([self.act_keys, self.act_privacy])
 
         tb = self.addToolBar("Main")
         tb.setObjectName("toolbar")
@@ -626,6 +628,12 @@ class MainWindow(QMainWindow):
         dialog.themeChanged.connect(lambda _: self._theme_changed())
         self.preferences_dialog = dialog
         dialog.show()
+
+    def show_privacy(self) -> None:
+        from desktop.ui.privacy_page import PrivacyPage
+
+        self.privacy_page = PrivacyPage(self, store=self.service.store)
+        self.privacy_page.show()
 
     def _theme_changed(self) -> None:
         self.editor.scene.rebuild()

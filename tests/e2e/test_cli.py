@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -252,3 +253,56 @@ def test_a_second_ctrl_c_stops_at_once(isolated_home, tmp_path):
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and "Traceback" not in err
     assert history()[0]["status"] == "interrupted"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_privacy_check_runs_the_model_example_with_the_network_blocked(isolated_home):
+    proc = runnel("privacy-check", "--json")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["ok"] and report["run_status"] == "done"
+    assert report["socket_attempts"] == [] and report["processes_checked"] == ["app", "worker"]
+    assert report["model_calls"] >= 1
+    assert history() == []                     # the check keeps no history of its own run
+    assert not (isolated_home / "Runnel").exists()
+    text = runnel("privacy-check", str(DIGEST), str(SAMPLES / "meeting-notes.md"))
+    assert text.returncode == 0 and text.stdout.startswith("No socket was opened.")
+
+
+def test_privacy_check_of_a_bad_workflow(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("nodes: [")
+    proc = runnel("privacy-check", str(bad))
+    assert proc.returncode == 3 and "bad.yaml" in proc.stderr
+
+
+def test_privacy_check_fails_when_the_run_fails(tmp_path):
+    proc = runnel("privacy-check", str(DIGEST), str(tmp_path / "nowhere.pdf"))
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("No socket was opened, but the check is incomplete.")
+
+
+def test_audit_exports_a_run_as_json(isolated_home, tmp_path):
+    doc = SAMPLES / "meeting-notes.md"
+    assert runnel("run", str(DIGEST), str(doc)).returncode == 0
+    run_id = history()[0]["id"]
+    proc = runnel("audit", run_id[:8])
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert record["run"]["id"] == run_id
+    assert record["input"]["sha256"] == hashlib.sha256(doc.read_bytes()).hexdigest()
+    assert record["workflow"]["sha256"] == hashlib.sha256(DIGEST.read_bytes()).hexdigest()
+    assert [o["op"] for o in record["file_operations"]] == ["write"]
+
+    out = tmp_path / "audit.json"
+    proc = runnel("audit", run_id[:8], "-o", str(out))
+    assert proc.returncode == 0 and str(out) in proc.stdout
+    assert json.loads(out.read_text())["run"]["id"] == run_id
+    proc = runnel("audit", run_id[:8], "-o", str(tmp_path / "no" / "such" / "a.json"))
+    assert proc.returncode == 2 and "cannot be written" in proc.stderr
+
+
+def test_audit_of_an_unknown_run():
+    proc = runnel("audit", "deadbeef")
+    assert proc.returncode == 4 and "no run with an id starting 'deadbeef'" in proc.stderr

@@ -320,3 +320,33 @@ def test_every_control_is_named_and_reachable_by_tab(window: HistoryWindow):
         w = w.nextInFocusChain()
     positions = [chain.index(c) for c in controls]
     assert positions == sorted(positions)
+
+
+def test_export_audit_writes_the_selected_run(history: History, window: HistoryWindow, qtbot,
+                                              monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = history.tmp / "failed-run.json"
+    suggested = []
+
+    def save_as(parent, caption, path, filters):
+        suggested.append(path)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    assert window.select_run(history.failed)
+    assert window.audit_button.isEnabled() and window.audit_button.accessibleName()
+    with qtbot.waitSignal(window.auditExported, timeout=10_000) as exported:
+        window.audit_button.click()
+    assert exported.args[0] is True and str(target) in exported.args[1]
+    record = json.loads(target.read_text())
+    assert record["run"]["id"] == history.failed and record["run"]["status"] == "failed"
+    assert record["input"]["path"] == str(history.tmp / "empty.txt")
+    assert record["input"]["sha256"] == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert suggested[0].endswith(f"{history.failed[:8]}-audit.json")
+    assert window.message_label.isVisible() and "Saved the audit record" in window.message_label.text()
+    assert window.audit_button.isEnabled()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))     # cancelled
+    target.unlink()
+    assert window.export_audit() is False and not target.exists()

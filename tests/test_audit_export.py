@@ -1,0 +1,226 @@
+"""desktop.audit_export over real runs in a real SQLite store: hashes of the input,
+workflow and model files, steps, model requests, approvals, file operations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from desktop import audit_export
+from desktop.approvals import decide, pending
+from desktop.audit_export import RunNotFound, export_run, write_export
+from desktop.runner import Runner
+from desktop.store.runs import RunStore
+from tests.conftest import SAMPLES, WORKFLOWS
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def notes_workflow(path: Path, out: Path, move_to: Path | None = None) -> Path:
+    """Read a text file, write its first line as JSON; optionally file the input away."""
+    nodes = [{"id": "input", "type": "core.input_file"},
+             {"id": "read", "type": "documents.read"},
+             {"id": "tpl", "type": "text.template",
+              "params": {"template": '{"first_line": "{{ document.text.splitlines()[0] }}"}'}},
+             {"id": "save", "type": "files.write_text",
+              "params": {"folder": "out", "filename": "{stem}.json"}}]
+    links = [{"from": "input.file", "to": "read.file"},
+             {"from": "read.document", "to": "tpl.document"},
+             {"from": "tpl.text", "to": "save.content"}]
+    folders = {"out": str(out)}
+    if move_to is not None:
+        folders["done"] = str(move_to)
+        nodes.append({"id": "file_away", "type": "files.move_file", "params": {"folder": "done"}})
+        links.append({"from": "input.file", "to": "file_away.file"})
+    path.write_text(yaml.safe_dump({"schema_version": 1, "name": "Notes to JSON", "folders": folders,
+                                    "nodes": nodes, "links": links}, sort_keys=False))
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    s = RunStore(tmp_path / "history.db")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def runner(store: RunStore):
+    r = Runner(store)
+    yield r
+    r.close()
+
+
+def run_once(runner: Runner, workflow: Path, doc: Path) -> str:
+    batch = runner.run(workflow, [doc])
+    return batch.runs[0].run_id
+
+
+def test_a_run_exports_its_hashes_steps_and_file_operations(tmp_path, runner, store):
+    wf = notes_workflow(tmp_path / "notes.yaml", tmp_path / "out")
+    doc = tmp_path / "notes.txt"
+    doc.write_text("Budget approved\nNext meeting Friday\n")
+    run_id = run_once(runner, wf, doc)
+
+    record = export_run(store, run_id[:10])              # a unique prefix is enough
+    assert json.loads(json.dumps(record)) == record      # JSON through and through
+    assert record["format"] == "runnel.audit-record" and record["run"]["id"] == run_id
+    assert record["run"]["status"] == "done"
+    assert record["input"]["path"] == str(doc)
+    assert record["input"]["sha256"] == sha256(doc)
+    assert record["input"]["sha256_source"] == "the file now"
+    assert record["workflow"]["sha256"] == sha256(wf) and record["workflow"]["path"] == str(wf.resolve())
+    assert [s["node_id"] for s in record["steps"]] == ["input", "read", "tpl", "save"]
+    tpl = record["steps"][2]
+    assert tpl["status"] == "done" and tpl["output_preview"] == '{"first_line": "Budget approved"}'
+    assert len(tpl["input_digest"]) == 32 and tpl["started_at"] <= tpl["finished_at"]
+    [op] = record["file_operations"]
+    assert op["op"] == "write" and op["target"] == str(tmp_path / "out" / "notes.json")
+    assert op["dry_run"] is False
+    assert record["models"] == [] and record["model_calls"] == [] and record["approvals"] == []
+
+
+def test_unknown_and_ambiguous_run_ids(store):
+    with pytest.raises(RunNotFound, match="no run with an id starting 'nope'"):
+        export_run(store, "nope")
+    with pytest.raises(RunNotFound, match="no run id was given"):
+        export_run(store, " ")
+    # two runs whose ids share a prefix, as a long history has (recorded bare: they
+    # stopped before their first step)
+    with store._lock:
+        for rid in ("abc1", "abc2"):
+            store.db.execute("INSERT INTO runs (id, workflow_name, status, started_at) "
+                             "VALUES (?, 'Notes', 'interrupted', 1.0)", [rid])
+    with pytest.raises(RunNotFound, match="2 runs with an id starting 'abc'"):
+        export_run(store, "abc")
+    assert export_run(store, "abc2")["run"]["id"] == "abc2"
+
+
+def test_an_input_moved_by_the_run_is_hashed_where_it_went(tmp_path, runner, store):
+    wf = notes_workflow(tmp_path / "notes.yaml", tmp_path / "out", move_to=tmp_path / "filed")
+    doc = tmp_path / "inbox" / "memo.txt"
+    doc.parent.mkdir()
+    doc.write_text("Remember the milk\n")
+    digest = sha256(doc)
+    run_id = run_once(runner, wf, doc)
+    assert not doc.exists()
+
+    record = export_run(store, run_id)
+    assert record["input"]["sha256"] == digest
+    assert record["input"]["hashed_path"] == str(tmp_path / "filed" / "memo.txt")
+    assert "moved" in record["input"]["note"]
+    assert [o["op"] for o in record["file_operations"]] == ["write", "move"]
+
+
+def test_a_deleted_input_has_no_hash_and_says_why(tmp_path, runner, store):
+    wf = notes_workflow(tmp_path / "notes.yaml", tmp_path / "out")
+    doc = tmp_path / "gone.txt"
+    doc.write_text("soon gone\n")
+    run_id = run_once(runner, wf, doc)
+    doc.unlink()
+    record = export_run(store, run_id)
+    assert record["input"]["sha256"] is None
+    assert "no longer there" in record["input"]["note"]
+
+
+def test_a_watched_file_keeps_the_hash_taken_when_it_was_picked_up(watch_run):
+    inbox, processed, store, run_id = watch_run
+    record = export_run(store, run_id)
+    moved = processed / "note.txt"
+    assert record["input"]["recorded_sha256"] == sha256(moved)
+    assert record["input"]["sha256"] == sha256(moved) and record["input"]["matches_recorded"] is True
+    assert record["watched_file_job"]["state"] == "done"
+    moved.unlink()
+    record = export_run(store, run_id)
+    assert record["input"]["sha256"] == record["input"]["recorded_sha256"]
+    assert record["input"]["sha256_source"].startswith("recorded by the folder watcher")
+
+
+APPROVAL = """schema_version: 1
+name: Approve notes
+folders: {{out: '{out}'}}
+nodes:
+- {{id: input, type: core.input_file}}
+- {{id: read, type: documents.read}}
+- {{id: find, type: text.regex_extract, params: {{pattern: 'Total: (?P<total>[0-9.]+)'}}}}
+- {{id: ask, type: human.approve, params: {{message: 'Is this total right?'}}}}
+- {{id: keep, type: files.write_text, params: {{folder: out, filename: approved.json}}}}
+links:
+- {{from: input.file, to: read.file}}
+- {{from: read.document, to: find.text}}
+- {{from: find.record, to: ask.item}}
+- {{from: ask.approved, to: keep.content}}
+"""
+
+
+def test_approvals_appear_in_the_run_that_asked_and_the_run_that_resumed(tmp_path, runner, store):
+    wf = tmp_path / "approve.yaml"
+    wf.write_text(APPROVAL.format(out=tmp_path / "out"))
+    doc = tmp_path / "bill.txt"
+    doc.write_text("Invoice\nTotal: 120.50\n")
+    paused = run_once(runner, wf, doc)
+    [asked] = export_run(store, paused)["approvals"]
+    assert asked["state"] == "pending" and asked["payload"] == {"total": "120.50"}
+    assert asked["role"] == "asked by this run" and "saved" not in asked
+
+    resumed = decide(runner, pending(runner)[0]["id"], True, {"total": "125.50"}, "typo").run_id
+    [decision] = export_run(store, resumed)["approvals"]
+    assert decision["state"] == "approved" and decision["edited"] == {"total": "125.50"}
+    assert decision["note"] == "typo" and decision["role"] == "this run resumed after it"
+    assert export_run(store, paused)["run"]["status"] == "resumed"
+
+
+def test_write_export_is_atomic_and_needs_an_existing_folder(tmp_path, runner, store):
+    wf = notes_workflow(tmp_path / "notes.yaml", tmp_path / "out")
+    doc = tmp_path / "n.txt"
+    doc.write_text("hello\n")
+    run_id = run_once(runner, wf, doc)
+    target = tmp_path / "exports" / "record.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    assert write_export(store, run_id, target) == target
+    assert json.loads(target.read_text())["run"]["id"] == run_id
+    assert [p.name for p in target.parent.iterdir()] == ["record.json"]     # no temporary left
+    with pytest.raises(FileNotFoundError):
+        write_export(store, run_id, tmp_path / "missing" / "record.json")
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_model_run_exports_the_model_hash_and_prompt_digests(tmp_path, store, llm, default_model,
+                                                             monkeypatch):
+    runner = Runner(store, llm=llm)
+    batch = runner.run(WORKFLOWS / "invoice-to-records.yaml", [SAMPLES / "invoice-northwind.pdf"],
+                       folders={"records": str(tmp_path / "r"), "invoices": str(tmp_path / "i")})
+    run_id = batch.runs[0].run_id
+    assert batch.runs[0].status == "done"
+
+    record = export_run(store, run_id)
+    [model] = record["models"]
+    assert model["name"] == default_model.name and model["path"] == str(default_model.path)
+    assert model["sha256"] == sha256(default_model.path) and model["requests"] >= 1
+    call = record["model_calls"][0]
+    assert call["node_id"] == "fields" and len(call["prompt_digest"]) == 32
+    assert call["settings"]["grammar"] is True
+    # the prompt as sent (it carries the invoice's text) and the JSON the model answered
+    assert "Northwind" in call["prompt_text"]
+    assert call["prompt_digest"] == hashlib.sha256(call["prompt_text"].encode()).hexdigest()[:32]
+    assert isinstance(json.loads(call["answer_text"]), dict)
+    assert call["tokens_in"] > 0 and call["tokens_out"] > 0
+    assert any("prompt as sent" in n for n in record["notes"])
+    assert {o["op"] for o in record["file_operations"]} == {"write", "copy"}
+
+    # the model's hash is remembered: a second export does not read the file again
+    def no_rehash(path: Path) -> str:
+        raise AssertionError(f"{path} hashed again")
+
+    monkeypatch.setattr(audit_export, "sha256_file",
+                        lambda p: no_rehash(p) if p.suffix == ".gguf" else sha256(p))
+    assert export_run(store, run_id)["models"][0]["sha256"] == model["sha256"]

@@ -160,6 +160,16 @@ def _parser() -> argparse.ArgumentParser:
     au.add_argument("run_id", help="a run id (or its first characters)")
     au.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of printing it")
     au.set_defaults(handler=cmd_audit)
+
+    op = sub.add_parser("open", help="open the Runnel window (or hand these files to the one running): "
+                                     "a workflow file opens, other files are run")
+    op.add_argument("files", nargs="*", metavar="FILE")
+    op.set_defaults(handler=cmd_open)
+
+    de = sub.add_parser("install-desktop-entry",
+                        help="add Runnel to the Linux application menu, with its icon and file types")
+    de.add_argument("--uninstall", action="store_true", help="remove what an earlier install added")
+    de.set_defaults(handler=cmd_install_desktop_entry)
     return p
 
 
@@ -750,6 +760,33 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_STORE
     finally:
         store.close()
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from desktop.app.application import main as start_app
+
+    return start_app([str(Path(f).absolute()) for f in args.files])
+
+
+def cmd_install_desktop_entry(args: argparse.Namespace) -> int:
+    from desktop.app import desktop_entry
+
+    if not sys.platform.startswith("linux"):
+        print("runnel: desktop entries are for Linux; on macOS build the .app bundle "
+              "(packaging/macos/README.md)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = desktop_entry.uninstall() if args.uninstall else desktop_entry.install()
+    except (desktop_entry.DesktopEntryError, OSError) as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    verb = "removed" if args.uninstall else "wrote"
+    for path in written or []:
+        print(f"{verb} {path}")
+    if not written:
+        print("nothing to remove" if args.uninstall else "nothing written")
+    return EXIT_OK
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,7 +21,7 @@ stamp=".venv/.runnel-setup"
 want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e '.[test]'
+  .venv/bin/python -m pip install --quiet -e '.[test,package]'
   echo "$want" > "$stamp"
 fi
 .venv/bin/python packaging/install_default_model.py

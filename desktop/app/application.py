@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import settings
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.fileformat import load_workflow
-from desktop.paths import DataFolderError, examples_dir
+from desktop.paths import CHECKOUT, DataFolderError, examples_dir
 
 FIRST_EXAMPLE = "invoice-intake.yaml"
 
@@ -24,6 +25,10 @@ def create_app(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName("Runnel")
     app.setOrganizationName("Runnel")
     app.setApplicationDisplayName("Runnel")
+    app.setDesktopFileName("runnel")        # Wayland/GNOME match windows to the launcher by it
+    icon = CHECKOUT / "resources" / "icons" / "runnel.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     from desktop.ui import theme
 
     theme.apply_theme(app, str(settings.get("theme", "light")))  # type: ignore[arg-type]

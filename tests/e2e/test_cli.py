@@ -306,3 +306,14 @@ def test_audit_exports_a_run_as_json(isolated_home, tmp_path):
 def test_audit_of_an_unknown_run():
     proc = runnel("audit", "deadbeef")
     assert proc.returncode == 4 and "no run with an id starting 'deadbeef'" in proc.stderr
+
+
+def test_install_desktop_entry_adds_and_removes_the_launcher(isolated_home, monkeypatch):
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    proc = runnel("install-desktop-entry")
+    assert proc.returncode == 0, proc.stderr
+    entry = isolated_home / ".local" / "share" / "applications" / "runnel.desktop"
+    assert entry.exists() and f"wrote {entry}" in proc.stdout
+    assert "Exec=" in entry.read_text() and "%F" in entry.read_text()
+    gone = runnel("install-desktop-entry", "--uninstall")
+    assert gone.returncode == 0 and not entry.exists()

@@ -725,8 +725,12 @@ class MainWindow(QMainWindow):
                                            "Watched folders keep working. Quit from the tray icon's menu.",
                                            "info")
             return
-        if self.service.busy:
-            answer = QMessageBox.question(self, "A run is going", "Stop the run and quit?",
+        watching = self.service.watcher is not None and bool(self.service.watcher.current_jobs)
+        if self.service.busy or watching:
+            text = "Stop the run and quit?" if self.service.busy else (
+                "A file from a watched folder is being processed. Quit anyway? Nothing is lost: "
+                "it goes back to the queue and is processed at the next start.")
+            answer = QMessageBox.question(self, "A run is going", text,
                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

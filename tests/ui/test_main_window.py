@@ -342,3 +342,23 @@ def test_stop_cancels_a_generating_model_at_once(qtbot, window, samples: Path) -
     assert statuses(win)["summary"] == "cancelled"
     assert win.run_panel.status.text().startswith("Stopped")
     assert not win.act_stop.isEnabled() and win.act_run.isEnabled()
+
+
+@pytest.mark.model
+def test_quitting_during_a_run_asks_and_stopping_is_recorded(qtbot, window, samples: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.paths import examples_dir
+
+    win = window
+    assert win.open(examples_dir() / "report-summary.yaml")
+    with qtbot.waitSignal(win.service.bridge.stepStatus, timeout=120_000,
+                          check_params_cb=lambda e: (e.node_id, e.status) == ("summary", "running")):
+        assert win.run(inputs=[samples / "field-study-report.md"])
+    answers = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    assert not win.close() and win.service.busy          # "No": the run goes on
+    answers.append(QMessageBox.StandardButton.Yes)
+    assert win.close()
+    win.service.close()                                  # what quitting does next
+    assert not win.service.busy
+    last = win.service.store.recent_runs(1)[0]
+    assert last["status"] == "cancelled"                 # recorded, not lost

@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
 from desktop import __version__
 from desktop.paths import runnel_home
+from desktop.engine.atomic import write_text_atomic
 from desktop.store.runs import RunStore
 
 FORMAT = "runnel.audit-record"
@@ -102,16 +101,7 @@ def _write_atomic(path: Path, text: str, make_parents: bool = False) -> None:
     old file or the new one, never half of one."""
     if make_parents:
         path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, text)
 
 
 # ---------------------------------------------------------------- the record

@@ -7,14 +7,13 @@ upgraded through the functions registered with `migration`.
 
 from __future__ import annotations
 
-import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
+from desktop.engine.atomic import write_text_atomic
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.triggers import dump_trigger, parse_trigger
 from desktop.engine.workflow import ERROR_POLICIES, NODE_ID, Link, Node, Workflow
@@ -302,15 +301,5 @@ def dumps(wf: Workflow) -> str:
 def save_workflow(wf: Workflow, path: Path | str) -> None:
     """Write atomically: a crash or full disk never leaves a half-written workflow."""
     path = Path(path)
-    text = dumps(wf)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, dumps(wf))
     wf.path = path.resolve()

@@ -32,7 +32,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPalette,
     QPen,
     QPixmap,
 )
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -57,6 +55,7 @@ from desktop import paths
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.fileformat import load_workflow, save_workflow
 from desktop.engine.workflow import Link, Node, Workflow
+from desktop.ui.widgets import empty_list_label
 
 GROUP_EXAMPLES = "Examples"
 GROUP_USER = "My workflows"
@@ -216,17 +215,7 @@ class WorkflowLibrary(QWidget):
         self.tree.setAccessibleName("Workflows")
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
 
-        self.no_match = QLabel(self)
-        self.no_match.setObjectName("libraryNoMatch")
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.no_match.setWordWrap(True)
-        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
-        self.no_match.setContentsMargins(12, 24, 12, 12)
-        # looks like the empty list it stands in for, not a hole in the panel
-        self.no_match.setFrameShape(QLabel.Shape.StyledPanel)
-        self.no_match.setBackgroundRole(QPalette.ColorRole.Base)
-        self.no_match.setAutoFillBackground(True)
-        self.no_match.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.no_match = empty_list_label(self, "libraryNoMatch")
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.tree)
         self._stack.addWidget(self.no_match)

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLabel,
     QLineEdit,
     QSplitter,
     QStackedWidget,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.engine.registry import Registry, default_registry
 from desktop.engine.spec import Port, StepSpec
+from desktop.ui.widgets import empty_list_label
 from desktop.ui.theme import category_colour, port_colour
 
 MIME_STEP = "application/x-runnel-step"
@@ -193,17 +193,7 @@ class StepPalette(QWidget):
         self.tree.setAccessibleName("Steps")
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
 
-        self.no_match = QLabel(self)
-        self.no_match.setObjectName("paletteNoMatch")
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.no_match.setWordWrap(True)
-        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
-        self.no_match.setContentsMargins(12, 24, 12, 12)
-        # looks like the empty list it stands in for, not a hole in the panel
-        self.no_match.setFrameShape(QLabel.Shape.StyledPanel)
-        self.no_match.setBackgroundRole(QPalette.ColorRole.Base)
-        self.no_match.setAutoFillBackground(True)
-        self.no_match.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.no_match = empty_list_label(self, "paletteNoMatch")
 
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.tree)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
@@ -362,3 +362,55 @@ def test_quitting_during_a_run_asks_and_stopping_is_recorded(qtbot, window, samp
     assert not win.service.busy
     last = win.service.store.recent_runs(1)[0]
     assert last["status"] == "cancelled"                 # recorded, not lost
+
+
+def test_mouse_moves_rubber_band_copy_paste_tidy_and_overview(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    view, scene, doc = win.editor.view, win.editor.scene, win.editor.document
+    view.fit()
+    stack = win.editor.undo_stack
+    # drag a node by its title: one undo step, the model follows
+    item = scene.nodes["read"]
+    start = view.mapFromScene(item.mapToScene(60, 25))
+    end = start + QPoint(80, 40)
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(view.viewport(), start + QPoint(40, 20))
+    QTest.mouseMove(view.viewport(), end)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    moved = doc.node("read")
+    assert (moved.x, moved.y) != (300, 120) and stack.count() == 1
+    win.act_undo.trigger()
+    assert (doc.node("read").x, doc.node("read").y) == (300, 120)
+
+    # a rubber band from empty canvas around both nodes selects them
+    box = scene.itemsBoundingRect()
+    a = view.mapFromScene(box.topLeft()) - QPoint(20, 20)
+    b = view.mapFromScene(box.bottomRight()) + QPoint(20, 20)
+    QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    QTest.mouseMove(view.viewport(), (a + b) / 2)
+    QTest.mouseMove(view.viewport(), b)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+    assert sorted(scene.selected_node_ids()) == ["input", "read"]
+
+    # copy and paste by keys: fresh ids, the link between them kept
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert {n.id for n in doc.workflow.nodes} == {"input", "read", "input_2", "read_2"}
+    assert Link("input_2", "file", "read_2", "file") in doc.workflow.links
+
+    # tidy lays the graph out in columns (one undo step); a big graph gets the overview
+    for _ in range(12):
+        win.editor.add_step("text.template")
+    before = stack.count()
+    win.act_tidy.trigger()
+    assert stack.count() == before + 1
+    spots = {(round(n.x), round(n.y)) for n in doc.workflow.nodes}
+    assert len(spots) == len(doc.workflow.nodes)           # no two steps on one spot
+    assert doc.node("read").x > doc.node("input").x          # linked steps in later columns
+    view.zoom_by(4)
+    view.minimap.refresh()
+    assert view.minimap.isVisible()
+    view.fit()
+    assert not view.minimap.isVisible()

@@ -79,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if instance is not None:
         instance.messageReceived.connect(lambda received: handle_launch(window, received))
     tray = attach_tray(app, window)
+    if not quit_when_shown:
+        restore_watching(window)
     start = first_workflow(window, files)
     if start is not None:
         try:
@@ -126,6 +128,15 @@ def attach_tray(app: QApplication, window):  # type: ignore[no-untyped-def]
     if not tray.available:
         window.statusBar().showMessage(tray.fallback_text(), 20000)
     return tray
+
+
+def restore_watching(window) -> bool:  # type: ignore[no-untyped-def]
+    """Watching as it was left: Runnel started at login, minimised, goes on
+    processing the folders its workflows watch."""
+    if not settings.get("watching"):
+        return False
+    window.toggle_watch(True)
+    return True
 
 
 def handle_launch(window, args: list[str]) -> None:  # type: ignore[no-untyped-def]

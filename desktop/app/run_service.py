@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop import settings
 from desktop.app.bridge import EventBridge
 from desktop.engine.cache import StepCache
 from desktop.engine.context import CancelToken
@@ -124,9 +125,13 @@ class RunService(QObject):
 
     # ------------------------------------------------------------ watching
 
-    def set_watching(self, on: bool) -> None:
+    def set_watching(self, on: bool, remember: bool = True) -> None:
+        """Start or stop the folder watcher; the choice is remembered, so Runnel started
+        at login (minimised to the tray) goes on watching."""
         from desktop.watch.service import WatchService
 
+        if remember:
+            settings.update(watching=True if on else None)
         if on and self.watcher is None:
             paths = sorted(user_workflows_dir().glob("*.yaml"))
             service = WatchService(self.runner, paths, listeners=[self.bridge.listener])
@@ -145,5 +150,5 @@ class RunService(QObject):
     def close(self) -> None:
         self.stop()
         self.wait(10)
-        self.set_watching(False)
+        self.set_watching(False, remember=False)     # quitting is not switching watching off
         self.runner.close()

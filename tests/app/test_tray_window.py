@@ -50,3 +50,36 @@ def test_with_a_tray_closing_hides_and_quit_asks_then_quits(qtbot, window, monke
     finally:
         tray.close()
         app.setQuitOnLastWindowClosed(True)
+
+
+def test_watching_is_remembered_and_works_with_the_window_closed(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop import settings
+    from desktop.app.application import restore_watching
+    from desktop.paths import user_workflows_dir
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    user_workflows_dir().mkdir(parents=True, exist_ok=True)
+    (user_workflows_dir() / "notes.yaml").write_text(f"""schema_version: 1
+name: Notes
+folders: {{out: '{out}'}}
+triggers:
+- {{kind: folder, path: '{inbox}', patterns: ['*.txt'], settle_seconds: 0.2}}
+nodes:
+- {{id: input, type: core.input_file}}
+- {{id: read, type: documents.read}}
+- {{id: save, type: files.write_text, params: {{folder: out}}}}
+links:
+- {{from: input.file, to: read.file}}
+- {{from: read.document, to: save.content}}
+""", encoding="utf-8")
+    assert not restore_watching(window)                  # never switched on: stays off
+    window.toggle_watch(True)
+    assert settings.get("watching") is True
+    window.service.set_watching(False, remember=False)  # as quitting does
+    window.close()                                       # the window is gone, Runnel is not
+    assert restore_watching(window)                      # the next start
+    (inbox / "a.txt").write_text("hello", encoding="utf-8")
+    qtbot.waitUntil(lambda: any(out.glob("*")), timeout=30_000)
+    window.toggle_watch(False)
+    assert settings.get("watching") is None

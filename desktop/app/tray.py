@@ -36,9 +36,9 @@ STATE_COLOURS = {IDLE: "#5b6b7c", WORKING: "#2f80ed", ATTENTION: "#d64541"}
 RECENT = 5
 STATUS_MARKS = {"done": "✓", "failed": "✗", "interrupted": "✗", "cancelled": "–",
                 "running": "…", "waiting": "⏸", "resumed": "↻"}
-FALLBACK_TEXT = ("There is no system tray on this desktop, so Runnel stays in its window: "
-                 "quick actions, recent runs, approvals and watching are in the window's menus, "
-                 "and closing the window quits Runnel.")
+# short enough for the status bar beside its permanent fields
+FALLBACK_TEXT = ("No system tray here: quick actions, approvals and watching are in the window's "
+                 "menus (Run, View); closing the window quits.")
 
 
 # ------------------------------------------------------------ the icon

@@ -83,3 +83,46 @@ links:
     qtbot.waitUntil(lambda: any(out.glob("*")), timeout=30_000)
     window.toggle_watch(False)
     assert settings.get("watching") is None
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_quitting_during_a_watched_job_asks_and_the_job_resumes_at_next_start(
+        qtbot, window, isolated_home, samples, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app.application import restore_watching
+    from desktop.app.run_service import RunService
+    from desktop.engine.registry import default_registry
+    from desktop.paths import examples_dir, user_workflows_dir
+    from desktop.store.jobs import JobQueue
+
+    user_workflows_dir().mkdir(parents=True, exist_ok=True)
+    shutil.copy(examples_dir() / "invoice-to-records.yaml", user_workflows_dir() / "invoices.yaml")
+    inbox = isolated_home / "Runnel" / "Inbox" / "Invoices"
+    inbox.mkdir(parents=True)
+    window.toggle_watch(True)
+    shutil.copy(samples / "invoice-northwind.pdf", inbox / "march.pdf")
+    qtbot.waitUntil(lambda: bool(window.service.watcher.current_jobs), timeout=60_000)
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert window.close()
+    assert asked and "back to the queue" in asked[0]
+    window.service.close()                               # what quitting does next
+    jobs = JobQueue(window.service.store)
+    assert jobs.counts() == {"queued": 1}                # not lost, not half-done
+    assert not list((isolated_home / "Runnel" / "Records").glob("*.json"))
+
+    # the next start: watching was left on, the job is run and the file filed once
+    again = RunService(default_registry())
+    window.service = again
+    try:
+        assert restore_watching(window)
+        qtbot.waitUntil(lambda: JobQueue(again.store).counts() == {"done": 1}, timeout=120_000)
+        assert len(list((isolated_home / "Runnel" / "Records").glob("*.json"))) == 1
+    finally:
+        again.close()

@@ -18,6 +18,17 @@ WORKFLOWS = ROOT / "workflows"
 VENV_BIN = Path(sys.executable).parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _release_clipboard_at_exit():
+    """Steps copied by a test sit on the clipboard; Qt must not destroy them after
+    Python has shut down (a crash at exit)."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from desktop.ui.editor import release_clipboard
+
+        release_clipboard()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own Runnel data folder and home (examples write under ~)."""

@@ -30,7 +30,11 @@ def create_app(argv: Sequence[str] = ()) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     from desktop.ui import theme
+    from desktop.ui.editor import release_clipboard
 
+    if not getattr(app, "_runnel_ready", False):
+        app.aboutToQuit.connect(release_clipboard)
+        app._runnel_ready = True  # type: ignore[attr-defined]
     theme.apply_theme(app, str(settings.get("theme", "light")))  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 

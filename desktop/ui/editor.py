@@ -29,6 +29,19 @@ def blank_workflow() -> Workflow:
     return wf
 
 
+def release_clipboard() -> None:
+    """Take our copied steps off the clipboard before Qt shuts down: the clipboard owns
+    that QMimeData, made in Python, and destroying it after the interpreter has gone
+    crashes the process at exit."""
+    app = QApplication.instance()
+    if app is None:
+        return
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_NODES):
+        clipboard.clear()
+
+
 class Editor(QWidget):
     selectionChanged = Signal(object)          # node id or None
     modifiedChanged = Signal(bool)

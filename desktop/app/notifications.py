@@ -127,8 +127,8 @@ class Notifier(QObject):
 
     def _run_finished(self, event: RunFinished) -> None:
         name, input_path, owner = self._started.pop(event.run_id, ("A workflow", None, None))
-        if owner == "editor":
-            return                 # the window shows its own runs
+        if owner in ("editor", "decision"):
+            return                 # the window shows its own runs and the decisions made in it
         self.run_ended(RunEvent(event.run_id, event.status, name,
                                 Path(input_path).name if input_path else None, event.error))
 

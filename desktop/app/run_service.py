@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import threading
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -69,29 +70,46 @@ class RunService(QObject):
             fresh: frozenset[str] = frozenset(), owner: str = "editor") -> bool:
         """Start a run of (a snapshot of) the workflow; False when one is going.
         `owner` says who asked, so each view follows only its own runs."""
+        snapshot = copy.deepcopy(workflow)     # later edits must not change a run under way
+
+        def work(cancel: CancelToken) -> RunResult | None:
+            if len(inputs) <= 1:
+                return self.runner.executor.run(snapshot, inputs[0] if inputs else None,
+                                                dry_run=dry_run, cancel=cancel, fresh=fresh)
+            batch = self.runner.run(snapshot, inputs, dry_run=dry_run, cancel=cancel)
+            return batch.runs[-1] if batch.runs else None
+
+        return self._start(work, owner)
+
+    def decide(self, approval_id: int, approve: bool, note: str = "") -> bool:
+        """Approve or reject a paused run; the rest of it runs here, on the run thread."""
+        from desktop.approvals import ApprovalError, decide
+
+        def work(cancel: CancelToken) -> RunResult | None:
+            try:
+                return decide(self.runner, approval_id, approve, note=note)
+            except ApprovalError as e:
+                self.failedToStart.emit(str(e))
+                return None
+
+        return self._start(work, "decision")
+
+    def _start(self, work: Callable[[CancelToken], RunResult | None], owner: str) -> bool:
         if self.busy:
             self.failedToStart.emit("a run is already going: stop it or wait for it to finish")
             return False
         self.owner = owner
-        snapshot = copy.deepcopy(workflow)     # later edits must not change a run under way
         self._cancel = CancelToken()
-        self._thread = threading.Thread(target=self._work, name="run",
-                                        args=(snapshot, inputs, dry_run, fresh, self._cancel),
+        self._thread = threading.Thread(target=self._work, name="run", args=(work, self._cancel),
                                         daemon=True)
         self.busyChanged.emit(True)
         self._thread.start()
         return True
 
-    def _work(self, wf: Workflow, inputs: list[Path], dry_run: bool, fresh: frozenset[str],
-              cancel: CancelToken) -> None:
+    def _work(self, work: Callable[[CancelToken], RunResult | None], cancel: CancelToken) -> None:
         result: RunResult | None = None
         try:
-            if len(inputs) <= 1:
-                result = self.runner.executor.run(wf, inputs[0] if inputs else None, dry_run=dry_run,
-                                                  cancel=cancel, fresh=fresh)
-            else:
-                batch = self.runner.run(wf, inputs, dry_run=dry_run, cancel=cancel)
-                result = batch.runs[-1] if batch.runs else None
+            result = work(cancel)
         except Exception as e:          # a defect must not kill the window: say it
             self.failedToStart.emit(f"the run stopped unexpectedly: {type(e).__name__}: {e}")
         finally:

@@ -314,6 +314,7 @@ class HistoryWindow(QWidget):
 
     rerunRequested = Signal(str, str)        # workflow path, input path ("" = no input)
     openRequested = Signal(str, str)         # workflow path, run id
+    decideRequested = Signal(int, bool)      # approval id, approve?
     auditExported = Signal(bool, str)        # written?, the message shown
 
     def __init__(self, store: RunStore, parent: QWidget | None = None):
@@ -425,6 +426,17 @@ class HistoryWindow(QWidget):
         self.undo_button.setAccessibleName("Undo file changes")
         self.audit_button = QPushButton("Export audit…")
         self.audit_button.setAccessibleName("Export audit record")
+        # a run paused at a human.approve step is decided here, as with `runnel approvals`
+        self.approval_label = _selectable(QLabel())
+        self.approval_label.setAccessibleName("Approval asked for")
+        self.approval_label.setWordWrap(True)
+        self.approve_button = QPushButton("Approve")
+        self.approve_button.setAccessibleName("Approve")
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.setAccessibleName("Reject")
+        self.approve_button.clicked.connect(lambda: self._decide(True))
+        self.reject_button.clicked.connect(lambda: self._decide(False))
+        self._approval: Row | None = None
         actions = QHBoxLayout()
         actions.setSpacing(6)
         actions.addWidget(self.rerun_button)
@@ -432,6 +444,8 @@ class HistoryWindow(QWidget):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.audit_button)
         actions.addStretch(1)
+        actions.addWidget(self.approve_button)
+        actions.addWidget(self.reject_button)
 
         self.step_model = RowsModel(STEP_COLUMNS, status_column=2, parent=self)
         self.step_view = _tree("Steps of the selected run", self.step_model)
@@ -463,6 +477,7 @@ class HistoryWindow(QWidget):
         box.addWidget(self.title_label)
         box.addLayout(info)
         box.addWidget(self.error_label)
+        box.addWidget(self.approval_label)
         box.addLayout(actions)
         box.addWidget(self.message_label)
         box.addWidget(inner, 1)
@@ -723,7 +738,30 @@ class HistoryWindow(QWidget):
             lines += ["", f"(previews keep the first {PREVIEW_CHARS} characters of each value)"]
         self.detail_text.setPlainText("\n".join(lines))
 
+    def pending_approval(self) -> Row | None:
+        """The approval the selected run waits for, if any."""
+        run = self._run
+        if run is None or run["status"] != "waiting":
+            return None
+        with self.store._lock:
+            rows = list(self.store.db.query(
+                "SELECT * FROM approvals WHERE run_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
+                [run["id"]]))
+        return rows[0] if rows else None
+
+    def _decide(self, approve: bool) -> None:
+        approval = self._approval
+        if approval is not None:
+            self.decideRequested.emit(int(approval["id"]), approve)
+
     def _update_buttons(self) -> None:
+        self._approval = self.pending_approval()
+        waiting = self._approval is not None
+        for w in (self.approve_button, self.reject_button, self.approval_label):
+            w.setVisible(waiting)
+        if waiting:
+            self.approval_label.setText(f"Waiting for your decision at '{self._approval['node_id']}': "
+                                        f"{self._approval['message']}")
         run = self._run
         wf = Path(run["workflow_path"]) if run and run["workflow_path"] else None
         wf_ok = wf is not None and wf.is_file()

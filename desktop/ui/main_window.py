@@ -588,6 +588,7 @@ class MainWindow(QMainWindow):
             window.resize(1100, 680)
             window.rerunRequested.connect(self._rerun_from_history)
             window.openRequested.connect(self._open_from_history)
+            window.decideRequested.connect(self.service.decide)
             self.history_window = window
         self.history_window.show()
         self.history_window.refresh()  # type: ignore[attr-defined]

@@ -414,3 +414,24 @@ def test_mouse_moves_rubber_band_copy_paste_tidy_and_overview(qtbot, window) -> 
     assert view.minimap.isVisible()
     view.fit()
     assert not view.minimap.isVisible()
+
+
+def test_a_run_waiting_for_approval_is_decided_in_history(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_approvals import setup
+
+    win = window
+    wf, doc, out = setup(tmp_path)
+    assert win.open(wf)
+    waiting = run_and_wait(qtbot, win, inputs=[doc])
+    assert waiting.status == "waiting" and statuses(win)["ask"] == "waiting"
+    win.show_history()
+    history = win.history_window
+    assert history.select_run(waiting.run_id)
+    assert history.approve_button.isVisible() and "Is this total right?" in history.approval_label.text()
+    with qtbot.waitSignal(win.service.resultReady, timeout=60_000) as blocker:
+        history.approve_button.click()
+    resumed = blocker.args[0]
+    assert resumed.status == "done"
+    assert (out / "approved.json").exists() and not (out / "rejected.json").exists()
+    history.refresh()
+    assert history.select_run(waiting.run_id) and not history.approve_button.isVisible()

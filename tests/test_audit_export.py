@@ -142,28 +142,10 @@ def test_a_watched_file_keeps_the_hash_taken_when_it_was_picked_up(watch_run):
     assert record["input"]["sha256_source"].startswith("recorded by the folder watcher")
 
 
-APPROVAL = """schema_version: 1
-name: Approve notes
-folders: {{out: '{out}'}}
-nodes:
-- {{id: input, type: core.input_file}}
-- {{id: read, type: documents.read}}
-- {{id: find, type: text.regex_extract, params: {{pattern: 'Total: (?P<total>[0-9.]+)'}}}}
-- {{id: ask, type: human.approve, params: {{message: 'Is this total right?'}}}}
-- {{id: keep, type: files.write_text, params: {{folder: out, filename: approved.json}}}}
-links:
-- {{from: input.file, to: read.file}}
-- {{from: read.document, to: find.text}}
-- {{from: find.record, to: ask.item}}
-- {{from: ask.approved, to: keep.content}}
-"""
-
-
 def test_approvals_appear_in_the_run_that_asked_and_the_run_that_resumed(tmp_path, runner, store):
-    wf = tmp_path / "approve.yaml"
-    wf.write_text(APPROVAL.format(out=tmp_path / "out"))
-    doc = tmp_path / "bill.txt"
-    doc.write_text("Invoice\nTotal: 120.50\n")
+    from tests.test_approvals import setup
+
+    wf, doc, _out = setup(tmp_path)
     paused = run_once(runner, wf, doc)
     [asked] = export_run(store, paused)["approvals"]
     assert asked["state"] == "pending" and asked["payload"] == {"total": "120.50"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 from desktop.store.runs import RunStore, insert_row
 
@@ -41,6 +41,15 @@ class Job:
                    row["run_id"], row["error"], row["final_path"])
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """A complete file to queue."""
+    path: str
+    size: int
+    mtime_ns: int
+    content_hash: str
+
+
 class JobQueue:
     def __init__(self, store: RunStore):
         self.store = store
@@ -49,32 +58,31 @@ class JobQueue:
     def _tx(self):  # type: ignore[no-untyped-def]
         return self.store._lock
 
-    def add(self, workflow_path: str, workflow_name: str, trigger_index: int, path: str,
-            size: int, mtime_ns: int, content_hash: str) -> Job:
-        """Queue a file, or record it as skipped when the workflow already has (or
-        handled) the same content."""
+    def add(self, workflow_path: str, workflow_name: str, trigger_index: int,
+            arrivals: Sequence[Arrival]) -> list[Job]:
+        """Queue complete files in one transaction (a burst of a thousand is one commit),
+        each recorded as skipped when the workflow already has (or handled) the same
+        content, earlier in the same batch included."""
         now = time.time()
-        with self._tx():
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                same = list(self.db.query(
+        jobs = []
+        with self.store.transaction() as db:
+            for a in arrivals:
+                same = db.execute(
                     "SELECT id FROM jobs WHERE workflow_path = ? AND content_hash = ? AND state IN "
-                    "(?, ?, ?) ORDER BY id LIMIT 1", [workflow_path, content_hash, QUEUED, RUNNING, DONE]))
+                    "(?, ?, ?) ORDER BY id LIMIT 1",
+                    [workflow_path, a.content_hash, QUEUED, RUNNING, DONE]).fetchone()
                 row = {"workflow_path": workflow_path, "workflow_name": workflow_name,
-                       "trigger_index": trigger_index, "path": path, "size": size,
-                       "mtime_ns": mtime_ns, "content_hash": content_hash, "attempts": 0,
+                       "trigger_index": trigger_index, "path": a.path, "size": a.size,
+                       "mtime_ns": a.mtime_ns, "content_hash": a.content_hash, "attempts": 0,
                        "created_at": now, "not_before": 0.0}
                 if same:
-                    row.update(state=SKIPPED, duplicate_of=same[0]["id"], finished_at=now,
-                               error=f"the same content was already handled (job {same[0]['id']})")
+                    row.update(state=SKIPPED, duplicate_of=same[0], finished_at=now,
+                               error=f"the same content was already handled (job {same[0]})")
                 else:
                     row.update(state=QUEUED)
-                row["id"] = insert_row(self.db, "jobs", row)
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-        return Job.from_row({"run_id": None, "error": None, "final_path": None, **row})
+                row["id"] = insert_row(db, "jobs", row)
+                jobs.append(Job.from_row({"run_id": None, "error": None, "final_path": None, **row}))
+        return jobs
 
     def record(self, workflow_path: str, workflow_name: str, trigger_index: int, path: str,
                state: str, error: str) -> Job:
@@ -86,37 +94,56 @@ class JobQueue:
                 "attempts": 0, "created_at": time.time(), "finished_at": time.time()})
         return self.get(job_id)
 
-    def known(self, workflow_path: str, path: str, size: int, mtime_ns: int) -> bool:
-        """This exact file version already has a job (so a rescan need not hash it)."""
+    def known(self, workflow_path: str, versions: Iterable[tuple[str, int, int]]) -> set[str]:
+        """Which of these file versions (path, size, mtime_ns) already have a job, so a
+        rescan need not hash them; one read transaction for them all."""
+        found = set()
         with self._tx():
-            return bool(list(self.db.query(
-                "SELECT 1 FROM jobs WHERE workflow_path = ? AND path = ? AND size = ? AND "
-                "mtime_ns = ? AND state != ? LIMIT 1", [workflow_path, path, size, mtime_ns, STUCK])))
+            self.db.execute("BEGIN")
+            try:
+                for path, size, mtime_ns in versions:
+                    if self.db.execute(
+                            "SELECT 1 FROM jobs WHERE workflow_path = ? AND path = ? AND size = ? "
+                            "AND mtime_ns = ? AND state != ? LIMIT 1",
+                            [workflow_path, path, size, mtime_ns, STUCK]).fetchone():
+                        found.add(path)
+            finally:
+                self.db.execute("COMMIT")
+        return found
 
     def get(self, job_id: int) -> Job:
         with self._tx():
             return Job.from_row(next(self.db.query("SELECT * FROM jobs WHERE id = ?", [job_id])))
 
-    def claim_next(self, blocked_workflows: set[str] | frozenset[str] = frozenset()) -> Job | None:
-        """The oldest queued job that may run now (not of a blocked workflow), marked
-        running."""
+    def claim(self, blocked_workflows: set[str] | frozenset[str] = frozenset(),
+              limit: int = 1) -> list[Job]:
+        """The oldest queued jobs that may run now (not of a blocked workflow), at most
+        `limit`, marked running, each with the id its run will have, in one statement:
+        two runners (threads or processes) can never claim the same job."""
         blocked = sorted(blocked_workflows)
         marks = ", ".join("?" * len(blocked))
         where = f" AND workflow_path NOT IN ({marks})" if blocked else ""
         with self._tx():
-            while True:
-                rows = list(self.db.query(
-                    f"SELECT * FROM jobs WHERE state = ? AND not_before <= ?{where} "
-                    "ORDER BY id LIMIT 1", [QUEUED, time.time(), *blocked]))
-                if not rows:
-                    return None
-                row = rows[0]
-                cur = self.db.execute(
-                    "UPDATE jobs SET state = ?, started_at = ?, attempts = attempts + 1 "
-                    "WHERE id = ? AND state = ?", [RUNNING, time.time(), row["id"], QUEUED])
-                if cur.rowcount == 1:
-                    row.update(state=RUNNING, attempts=(row["attempts"] or 0) + 1)
-                    return Job.from_row(row)
+            cur = self.db.execute(
+                "UPDATE jobs SET state = ?, started_at = ?, attempts = attempts + 1, "
+                "run_id = lower(hex(randomblob(16))) "
+                # the literal lets SQLite use the partial index of queued jobs (m007)
+                f"WHERE id IN (SELECT id FROM jobs WHERE state = '{QUEUED}' AND not_before <= ?"
+                f"{where} ORDER BY id LIMIT ?) RETURNING *",
+                [RUNNING, time.time(), time.time(), *blocked, limit])
+            rows = cur.fetchall()
+            names = [d[0] for d in cur.description or ()]
+            cur.close()
+        return sorted((Job.from_row(dict(zip(names, row, strict=True))) for row in rows),
+                      key=lambda job: job.id)
+
+    def unclaim(self, jobs: list[Job]) -> None:
+        """Claimed jobs that did not start (the watcher is stopping) go back, untried."""
+        with self.store.transaction():
+            for job in jobs:
+                self.db.execute("UPDATE jobs SET state = ?, run_id = NULL, attempts = ? "
+                                "WHERE id = ? AND state = ?",
+                                [QUEUED, max(0, job.attempts - 1), job.id, RUNNING])
 
     def update(self, job_id: int, **values: Any) -> None:
         sets = ", ".join(f"{k} = ?" for k in values)

@@ -80,3 +80,11 @@ def m006_model_call_text(db: Database) -> None:
     # the audit record names what was asked and answered, not only a digest
     db["model_calls"].add_column("prompt_text", str)
     db["model_calls"].add_column("answer_text", str)
+
+
+@migrations()
+def m007_queued_jobs_index(db: Database) -> None:
+    # Only queued jobs are looked up by state (to claim the next one); an index of every
+    # job's state made each claim and finish rewrite index pages for nothing.
+    db.execute("DROP INDEX IF EXISTS idx_jobs_state")
+    db.execute("CREATE INDEX idx_jobs_queued ON jobs(id) WHERE state = 'queued'")

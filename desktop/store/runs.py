@@ -8,9 +8,10 @@ import sqlite3
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import psutil
 from sqlite_utils import Database
@@ -84,6 +85,19 @@ class RunStore:
         with self._lock:
             self.db.conn.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Several writes, one commit: each commit costs locks and WAL writes, which
+        add up on hot paths (a burst of watched files)."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
     # ------------------------------------------------------------ recording
 
     def record(self, event: Event) -> None:
@@ -151,6 +165,13 @@ class RunStore:
                 "run_id": event.run_id, "node_id": event.node_id, "op": event.op,
                 "source": event.source, "target": event.target, "size": event.size,
                 "dry_run": int(event.dry_run), "at": event.at})
+
+    def void_file_op(self, run_id: str, op: str, target: str) -> None:
+        """A journaled operation that did not happen (its name was taken meanwhile and
+        another was used): undo must not act on whatever file now has that name."""
+        with self._lock:
+            self.db.execute("UPDATE file_ops SET undone_at = ? WHERE run_id = ? AND op = ? AND "
+                            "target = ? AND undone_at IS NULL", [time.time(), run_id, op, target])
 
     def mark_interrupted(self) -> int:
         """Runs left 'running' by a process that no longer exists (killed, crashed)."""

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Callable, Collection
 
 from desktop.engine.triggers import Trigger
-from desktop.steps.files import move_no_overwrite
+from desktop.steps.files import clean_filename, move_no_overwrite, numbered
 
 
 def destination(trigger: Trigger, watched: Path, success: bool) -> Path:
@@ -17,24 +18,44 @@ def destination(trigger: Trigger, watched: Path, success: bool) -> Path:
     return folder if folder.is_absolute() else watched / folder
 
 
-def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,
-              error: str | None = None, run_id: str | None = None) -> Path:
-    """Apply the trigger's after-success or after-failure action; returns where the
-    input now is."""
-    action = trigger.after_success if success else trigger.after_failure
-    if action == "leave" or not source.exists():
-        return source
-    now = dt.datetime.now()
-    fields = {"name": source.name, "stem": source.stem, "ext": source.suffix,
-              "today": now.strftime("%Y-%m-%d"), "time": now.strftime("%H%M%S")}
-    if success:
+def move_target(trigger: Trigger, watched: Path, source: Path, success: bool,
+                now: dt.datetime | None = None) -> tuple[Path, str] | None:
+    """The folder and name the trigger's after-success or after-failure action moves
+    `source` to; None when it stays where it is."""
+    if (trigger.after_success if success else trigger.after_failure) == "leave":
+        return None
+    name = source.name
+    if success and trigger.success_name != "{name}":
+        now = now or dt.datetime.now()
+        fields = {"name": source.name, "stem": source.stem, "ext": source.suffix,
+                  "today": now.strftime("%Y-%m-%d"), "time": now.strftime("%H%M%S")}
         try:
             name = trigger.success_name.format_map(fields)
         except (KeyError, IndexError, ValueError):
-            name = source.name
-    else:
-        name = source.name
-    moved = move_no_overwrite(source, destination(trigger, watched, success), name)
+            pass
+    return destination(trigger, watched, success), name
+
+
+def first_free(folder: Path, name: str, taken: Collection[Path] = ()) -> Path:
+    """The path move_no_overwrite would pick now for `name` in `folder`, not one of
+    `taken` (planned for other files but not moved yet)."""
+    target = folder / clean_filename(name)
+    n = 1
+    while (c := numbered(target, n)) in taken or c.exists() or c.is_symlink():
+        n += 1
+    return c
+
+
+def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,
+              error: str | None = None, run_id: str | None = None,
+              before_move: Callable[[Path], None] | None = None) -> Path:
+    """Apply the trigger's after-success or after-failure action; returns where the
+    input now is. `before_move(target)` is called just before the file is moved."""
+    now = dt.datetime.now()
+    to = move_target(trigger, watched, source, success, now)
+    if to is None or not source.exists():
+        return source
+    moved = move_no_overwrite(source, *to, before_move)
     if not success:
         note = moved.with_name(moved.name + ".error.txt")
         note.write_text(

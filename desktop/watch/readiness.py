@@ -40,14 +40,21 @@ class Settler:
     def __contains__(self, path: Path) -> bool:
         return path in self._files
 
-    def touch(self, path: Path) -> None:
-        """A file appeared or changed: (re)start watching it."""
+    def touch(self, path: Path, size: int = -1, mtime_ns: int = -1) -> None:
+        """A file appeared (with its size and mtime when the caller has just read them)
+        or changed: (re)start its settle window."""
         now = self.clock()
         seen = self._files.get(path)
         if seen is None:
-            self._files[path] = _Seen(-1, -1, now, now)
+            self._files[path] = _Seen(size, mtime_ns, now, now)
         else:
             seen.stable_since = now
+
+    def next_due(self) -> float | None:
+        """Seconds until the earliest tracked file's settle window ends (None: none)."""
+        if not self._files:
+            return None
+        return max(0.0, min(s.stable_since for s in self._files.values()) + self.settle - self.clock())
 
     def forget(self, path: Path) -> None:
         self._files.pop(path, None)

@@ -10,9 +10,9 @@ import datetime as dt
 import hashlib
 import os
 import queue
+import stat
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -25,24 +25,19 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from desktop import settings
-from desktop.engine.context import CancelToken
 from desktop.engine.errors import WorkflowFileError
-from desktop.engine.events import FileOperation, Status
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
-from desktop.engine.workflow import Workflow
 from desktop.runner import Runner
-from desktop.steps.files import remove_stale_parts
-from desktop.store.jobs import DONE, FAILED, QUEUED, STUCK, VANISHED, WAITING, Job, JobQueue
-from desktop.watch.actions import after_job, destination
+from desktop.store.jobs import STUCK, Arrival, Job, JobQueue
+from desktop.watch.actions import destination
 from desktop.watch.events import JobChanged, TriggerStatus
+from desktop.watch.jobs import JobRunner, mtime_ns
 from desktop.watch.patterns import matches
 from desktop.watch.readiness import Settler
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "vboxsf",
               "davfs", "fuse.rclone", "afpfs", "webdav"}
-TRANSIENT = ("inference worker", "database is locked", "Resource temporarily unavailable")
-RETRY_DELAYS = (5.0, 30.0, 120.0)
 Listener = Callable[[object], None]
 
 
@@ -141,10 +136,8 @@ class WatchService:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._job_ready = threading.Event()
-        self._cancel = CancelToken()
         self._threads: list[threading.Thread] = []
-        self.current_jobs: dict[int, Job] = {}
-        self._parsed: dict[str, tuple[int, Workflow, object]] = {}
+        self.jobs = JobRunner(runner, self.queue, self.emit, self._trigger_of)
 
     # ------------------------------------------------------------ life cycle
 
@@ -157,8 +150,8 @@ class WatchService:
 
     def start(self) -> None:
         self.store.mark_interrupted()
+        self._load_all()            # first: completing an interrupted job applies its trigger
         self.resume_interrupted()
-        self._load_all()
         workers = [(self._run_jobs, f"watch-runner-{i}") for i in range(self.parallel_jobs)]
         for target, name in [(self._monitor, "watch-monitor"), *workers]:
             t = threading.Thread(target=target, name=name, daemon=True)
@@ -169,7 +162,7 @@ class WatchService:
     def stop(self, timeout: float = 60.0) -> None:
         """Stop after the current step; an unfinished job goes back to the queue."""
         self._stop.set()
-        self._cancel.cancel()
+        self.jobs.cancel.cancel()
         self._wake.set()
         self._job_ready.set()
         for t in self._threads:
@@ -184,7 +177,7 @@ class WatchService:
             self._unwatch(w, "stopped")
         self.triggers, self.problems = [], []
         for path in self.workflow_files:
-            self._mtimes[path] = _mtime(path)
+            self._mtimes[path] = mtime_ns(path)
             try:
                 wf = load_workflow(path)
             except WorkflowFileError as e:
@@ -262,36 +255,47 @@ class WatchService:
         """Catch-up: files already in the folder that no job has seen in this version."""
         try:
             walker = os.walk(w.folder) if w.trigger.recursive else [(str(w.folder), [], None)]
-            for root, dirs, files in walker:
+            found = []
+            for root, _dirs, files in walker:
                 if files is None:
                     files = [e.name for e in os.scandir(root) if e.is_file(follow_symlinks=False)]
-                for name in files:
-                    self._consider(w, Path(root) / name)
+                found += [Path(root) / name for name in files]
+            self._consider(w, found)
         except OSError as e:
             self._set(w, "error", f"the folder {w.folder} cannot be read: {e.strerror or e}")
 
-    def _consider(self, w: WatchedTrigger, path: Path) -> None:
-        taken, _ = w.takes(path)
-        if not taken or path in w.settler:
+    def _consider(self, w: WatchedTrigger, paths: Iterable[Path]) -> None:
+        """Start waiting for the files the trigger takes, unless this very version of a
+        file already has a job."""
+        versions: dict[str, tuple[Path, int, int]] = {}
+        for path in paths:
+            if path in w.settler or not w.takes(path)[0]:
+                continue
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                versions[str(path)] = (path, st.st_size, st.st_mtime_ns)
+        if not versions:
             return
-        try:
-            st = path.stat()
-        except OSError:
-            return
-        if not path.is_file() or self.queue.known(w.workflow_path, str(path), st.st_size, st.st_mtime_ns):
-            return
-        w.settler.touch(path)
+        known = self.queue.known(w.workflow_path, [(p, size, m) for p, (_, size, m) in versions.items()])
+        for name, (path, size, mtime) in versions.items():
+            if name not in known:
+                w.settler.touch(path, size, mtime)
 
     # ------------------------------------------------------------ monitor thread
 
     def _monitor(self) -> None:
         last_reload = time.monotonic()
         while not self._stop.is_set():
-            self._wake.wait(self.tick)
+            # a burst is queued the moment its settle window ends, not at the next tick
+            dues = [d for w in self.triggers if (d := w.settler.next_due()) is not None]
+            self._wake.wait(min([self.tick, *dues]))
             self._wake.clear()
             if time.monotonic() - last_reload > 2.0:
                 last_reload = time.monotonic()
-                if any(_mtime(p) != m for p, m in self._mtimes.items()):
+                if any(mtime_ns(p) != m for p, m in self._mtimes.items()):
                     self._load_all()        # a trigger was edited: watch with the new settings
             for w in self.triggers:
                 try:
@@ -311,6 +315,7 @@ class WatchService:
             if present:
                 self._watch(w)
             return
+        new: list[Path] = []
         while True:
             try:
                 path = w.events.get_nowait()
@@ -319,16 +324,18 @@ class WatchService:
             if path in w.settler:
                 w.settler.touch(path)
             else:
-                self._consider(w, path)
+                new.append(path)
+        self._consider(w, new)
         ready, stuck, _gone = w.settler.check()
+        arrivals = []
         for item in ready:
             try:
-                digest = content_hash(item.path)
+                arrivals.append(Arrival(str(item.path), item.size, item.mtime_ns, content_hash(item.path)))
             except OSError:
                 continue            # gone or unreadable now: a later event brings it back
-            job = self.queue.add(w.workflow_path, w.workflow_name, w.index, str(item.path),
-                                 item.size, item.mtime_ns, digest)
-            self.emit(JobChanged(job.id, job.workflow_path, job.path, job.state, job.error or ""))
+        if arrivals:
+            for job in self.queue.add(w.workflow_path, w.workflow_name, w.index, arrivals):
+                self.emit(JobChanged(job.id, job.workflow_path, job.path, job.state, job.error or ""))
             self._job_ready.set()
         for path in stuck:
             job = self.queue.record(w.workflow_path, w.workflow_name, w.index, str(path), STUCK,
@@ -339,7 +346,7 @@ class WatchService:
         state = "paused" if w.trigger.paused else "watching" if w.runnable_now() else "waiting"
         self._set(w, state, w.message if state == w.state else "")
 
-    # ------------------------------------------------------------ runner thread
+    # ------------------------------------------------------------ runner threads
 
     def _blocked(self) -> set[str]:
         """Workflows none of whose triggers may start a job now (paused, out of hours).
@@ -350,33 +357,7 @@ class WatchService:
         return blocked - ok
 
     def _run_jobs(self) -> None:
-        while not self._stop.is_set():
-            job = self.queue.claim_next(self._blocked())
-            if job is None:
-                self._job_ready.wait(self.tick * 5)
-                self._job_ready.clear()
-                continue
-            self.current_jobs[job.id] = job
-            try:
-                self.run_job(job)
-            except Exception as e:      # a bug must fail this job, not stop the watcher
-                try:
-                    self._finish(job, FAILED, f"internal error while processing the file: "
-                                              f"{type(e).__name__}: {e}")
-                except Exception:
-                    pass
-            finally:
-                self.current_jobs.pop(job.id, None)
-
-    def _workflow(self, path: str) -> tuple[Workflow, object]:
-        """The workflow file as it is now and its checked plan, parsed and checked again
-        only when the file changed."""
-        mtime = _mtime(Path(path))
-        cached = self._parsed.get(path)
-        if cached is None or cached[0] != mtime:
-            wf = load_workflow(path)
-            cached = self._parsed[path] = (mtime, wf, self.runner.executor.plan(wf))
-        return cached[1], cached[2]
+        self.jobs.work(self._stop, self._job_ready, self._blocked, self.tick * 5)
 
     def _trigger_of(self, job: Job) -> tuple[Trigger, Path]:
         for w in self.triggers:
@@ -384,105 +365,15 @@ class WatchService:
                 return w.trigger, w.folder
         return Trigger(kind="folder"), Path(job.path).parent
 
+    @property
+    def current_jobs(self) -> dict[int, Job]:
+        return self.jobs.current_jobs
+
     def run_job(self, job: Job) -> None:
-        path = Path(job.path)
-        self.emit(JobChanged(job.id, job.workflow_path, job.path, "running"))
-        if not path.exists():
-            self._finish(job, VANISHED, "the file was moved or deleted before it was processed")
-            return
-        try:
-            wf, plan = self._workflow(job.workflow_path)      # the current version of the workflow
-        except WorkflowFileError as e:
-            self._fail(job, str(e), None)
-            return
-        run_id = uuid.uuid4().hex
-        self.queue.update(job.id, run_id=run_id)
-        result = self.runner.executor.run(wf, path, run_id=run_id, cancel=self._cancel, plan=plan)
-        if result.status == Status.CANCELLED:
-            self._undo_outputs(run_id)
-            self.queue.update(job.id, state=QUEUED, run_id=None)
-            self.emit(JobChanged(job.id, job.workflow_path, job.path, QUEUED, "stopped; resumes later"))
-        elif result.status == Status.DONE:
-            self._succeed(job, run_id)
-        elif result.status == Status.WAITING:
-            # paused for a person: the file stays; deciding the approval finishes the job
-            self._finish(job, WAITING, "waiting for approval (runnel approvals list)")
-        elif any(t in (result.error or "") for t in TRANSIENT) and job.attempts <= len(RETRY_DELAYS):
-            delay = RETRY_DELAYS[job.attempts - 1]
-            self._undo_outputs(run_id)
-            self.queue.retry_later(job.id, delay, result.error or "")
-            self.emit(JobChanged(job.id, job.workflow_path, job.path, QUEUED,
-                                 f"retrying in {delay:g} s: {result.error}"))
-        else:
-            self._fail(job, result.error or "the run failed", run_id)
-
-    def _succeed(self, job: Job, run_id: str | None) -> None:
-        trigger, folder = self._trigger_of(job)
-        path = Path(job.path)
-        try:
-            final = after_job(trigger, folder, path, True, run_id=run_id)
-        except OSError as e:
-            self._finish(job, DONE, f"processed, but the file could not be moved: {e}")
-            return
-        if final != path:
-            self._journal(run_id, "move", final, path)
-        self._finish(job, DONE, None, final_path=str(final))
-
-    def _fail(self, job: Job, error: str, run_id: str | None) -> None:
-        trigger, folder = self._trigger_of(job)
-        path = Path(job.path)
-        try:
-            final = after_job(trigger, folder, path, False, error=error, run_id=run_id)
-            if final != path:
-                self._journal(run_id, "move", final, path)
-            self.queue.update(job.id, final_path=str(final))
-        except OSError as e:
-            error += f" (and the file could not be moved aside: {e})"
-        self._finish(job, FAILED, error)
-
-    def _finish(self, job: Job, state: str, error: str | None, **values: object) -> None:
-        self.queue.finish(job.id, state, error, **values)
-        self.emit(JobChanged(job.id, job.workflow_path, job.path, state, error or ""))
-
-    def _journal(self, run_id: str | None, op: str, target: Path, source: Path) -> None:
-        if run_id:
-            try:
-                size = target.stat().st_size
-            except OSError:
-                size = None
-            self.store.record(FileOperation(run_id, "", op, str(target), str(source), False,
-                                            time.time(), size))
-
-    def _undo_outputs(self, run_id: str) -> None:
-        """Reverse what an interrupted attempt did (files written, moved, rows appended),
-        so the retry does it once. Writes are journaled just before the file is linked
-        into place; a file is touched only if it is still that one."""
-        from desktop.undo import undo_run
-
-        undo_run(self.store, run_id)
+        self.jobs.run_job(job)
 
     def resume_interrupted(self) -> None:
-        """Jobs left running by a crash: finished runs are completed, the rest re-run."""
-        for job in self.queue.running():
-            self._remove_stale_parts(job.workflow_path)
-            runs = self.store.find_run(job.run_id) if job.run_id else []
-            status = runs[0]["status"] if runs else None
-            if status == Status.DONE:
-                self._succeed(job, job.run_id)
-            elif status == Status.FAILED:
-                self._fail(job, runs[0]["error"] or "the run failed", job.run_id)
-            else:
-                if job.run_id:
-                    self._undo_outputs(job.run_id)
-                self.queue.update(job.id, state=QUEUED, run_id=None)
-
-    def _remove_stale_parts(self, workflow_path: str) -> None:
-        try:
-            roots = load_workflow(workflow_path).resolve_folders()
-        except WorkflowFileError:
-            return
-        for root in roots.values():
-            remove_stale_parts(root)
+        self.jobs.resume_interrupted()
 
     # ------------------------------------------------------------ preview
 
@@ -500,10 +391,3 @@ class WatchService:
                 if not w.trigger.recursive:
                     break
         return out
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return -1

@@ -272,9 +272,9 @@ def test_the_icon_goes_idle_working_attention_and_back(qtbot, service, tmp_path:
     # files in the watcher's queue: working while the watcher is on to process them
     from types import SimpleNamespace
 
-    from desktop.store.jobs import JobQueue
+    from desktop.store.jobs import Arrival, JobQueue
 
-    JobQueue(service.store).add("/w.yaml", "Inbox", 0, "/inbox/x.pdf", 1, 1, "abc")
+    JobQueue(service.store).add("/w.yaml", "Inbox", 0, [Arrival("/inbox/x.pdf", 1, 1, "abc")])
     tray.refresh()
     assert tray.state == IDLE
     assert texts(tray.menu)[0] == "1 file in the queue (watching is off)"

@@ -8,6 +8,11 @@ Disk write-back and inode allocation make single timings swing by half, so the t
 sides run ROUNDS times in pairs, each on fresh files after a sync, which side goes
 first alternating; the ratio printed is the median of the pairs' ratios.
 
+The watcher's time is counted from the end of the settle window: that wait is the
+trigger's setting (2 s by default, 0.2 s here), not processing, and counting it would
+make the ratio a function of the setting; `bench/watch_latency.py` measures what comes
+after it. The wall time with the window is printed too.
+
 Target (issue 5): every file exactly once; throughput ratio >= 0.8.
 """
 
@@ -24,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 N = 1000
+SETTLE = 0.2
 ROUNDS = int(os.environ.get("ROUNDS", "6"))
 
 
@@ -62,7 +68,7 @@ def watch_round(tmp: Path) -> tuple[float, bool]:
     inbox = tmp / "inbox"
     inbox.mkdir()
     wf = write_workflow(tmp / "watch.yaml", inbox, tmp / "out", after_success=os.environ.get("AFTER", "move"),
-                        settle_seconds=0.2)
+                        settle_seconds=SETTLE)
     done: list[object] = []
     finished = threading.Event()
 
@@ -102,15 +108,17 @@ def main() -> None:
                     seconds, ok = watch_round(Path(t) / f"watch{r}")
                     watch.append(seconds)
                     once = once and ok
-    ratio = statistics.median(c / w for c, w in zip(cli, watch, strict=True))
-    w, c = statistics.median(watch), statistics.median(cli)
+    work = [w - SETTLE for w in watch]
+    ratio = statistics.median(c / w for c, w in zip(cli, work, strict=True))
+    w, c = statistics.median(work), statistics.median(cli)
     print(f"{N} files dropped at once, {ROUNDS} rounds: "
           f"{'every file exactly once' if once else 'NOT exactly once'}")
-    print(f"  watcher {N / w:.0f} files/s (median {w:.2f} s, including the 0.2 s settle window; "
-          f"rounds {', '.join(f'{s:.2f}' for s in watch)})")
-    print(f"  runner.run {N / c:.0f} files/s (median {c:.2f} s; rounds {', '.join(f'{s:.2f}' for s in cli)})")
+    print(f"  watcher {N / w:.0f} files/s (median {w:.2f} s after the {SETTLE} s settle window; "
+          f"wall with it: {', '.join(f'{s:.2f}' for s in watch)} s)")
+    print(f"  runner.run {N / c:.0f} files/s (median {c:.2f} s; rounds {', '.join(f'{s:.2f}' for s in cli)} s)")
     print(f"  throughput ratio {ratio:.2f}, the median of the rounds' ratios (target >= 0.8) "
-          f"{'OK' if ratio >= 0.8 else 'BELOW TARGET'}")
+          f"{'OK' if ratio >= 0.8 else 'BELOW TARGET'}; with the settle window counted: "
+          f"{statistics.median(c / w for c, w in zip(cli, watch, strict=True)):.2f}")
 
 
 if __name__ == "__main__":

@@ -94,16 +94,18 @@ class Executor:
     def run(self, wf: Workflow, input_path: Path | str | None = None, *, dry_run: bool = False,
             cancel: CancelToken | None = None, folders: dict[str, str] | None = None,
             run_id: str | None = None, plan: "_Plan | list[Problem] | None" = None,
-            resume: dict | None = None, fresh: frozenset[str] = frozenset()) -> RunResult:
+            resume: dict | None = None, fresh: frozenset[str] = frozenset(),
+            roots: dict[str, Path] | None = None) -> RunResult:
         """`plan`: the result of `self.plan(wf)` when the caller keeps it (a watcher
-        running one unchanged workflow many times). `resume`: continue a run paused for
+        running one unchanged workflow many times), and `roots`: `wf.resolve_folders(folders)`
+        kept with it. `resume`: continue a run paused for
         approval: {"saved": {node: {"status", "outputs"}}, "decisions": {node: {...}}}.
         `fresh`: nodes that run again even when cached (re-run from a chosen step)."""
         plan_or_problems = plan if plan is not None else self.plan(wf)
         input_path = Path(input_path) if input_path is not None else None
         if isinstance(plan_or_problems, list):
             return self._rejected(wf, plan_or_problems, input_path, dry_run, run_id, None)
-        roots = wf.resolve_folders(folders)
+        roots = roots if roots is not None else wf.resolve_folders(folders)
         return self._run(plan_or_problems, input_path, dry_run, cancel or CancelToken(),
                          roots, run_id, None, resume, fresh)
 

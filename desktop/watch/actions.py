@@ -41,9 +41,20 @@ def first_free(folder: Path, name: str, taken: Collection[Path] = ()) -> Path:
     `taken` (planned for other files but not moved yet)."""
     target = folder / clean_filename(name)
     n = 1
-    while (c := numbered(target, n)) in taken or c.exists() or c.is_symlink():
+    while (c := numbered(target, n)) in taken or _present(c):
         n += 1
     return c
+
+
+def _present(path: Path) -> bool:
+    """Anything at all by that name, a dangling link included (one system call)."""
+    try:
+        os.lstat(path)
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True         # cannot tell: not a name to plan on
 
 
 def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,

@@ -49,7 +49,7 @@ class JobRunner:
         self.trigger_of = trigger_of
         self.cancel = CancelToken()
         self.current_jobs: dict[int, Job] = {}
-        self._parsed: dict[str, tuple[int, Workflow, object]] = {}
+        self._parsed: dict[str, tuple[int, Workflow, object, dict[str, Path]]] = {}
 
     # ------------------------------------------------------------ the loop
 
@@ -100,15 +100,16 @@ class JobRunner:
 
     # ------------------------------------------------------------ one job
 
-    def _workflow(self, path: str) -> tuple[Workflow, object]:
-        """The workflow file as it is now and its checked plan, parsed and checked again
-        only when the file changed."""
+    def _workflow(self, path: str) -> tuple[Workflow, object, dict[str, Path]]:
+        """The workflow file as it is now, its checked plan and its resolved folders,
+        made again only when the file changed."""
         mtime = mtime_ns(Path(path))
         cached = self._parsed.get(path)
         if cached is None or cached[0] != mtime:
             wf = load_workflow(path)
-            cached = self._parsed[path] = (mtime, wf, self.runner.executor.plan(wf))
-        return cached[1], cached[2]
+            cached = self._parsed[path] = (mtime, wf, self.runner.executor.plan(wf),
+                                           wf.resolve_folders())
+        return cached[1:]
 
     def _execute(self, job: Job) -> RunResult | None:
         """Run the job's workflow on its file (None: it could not run, and is concluded)."""
@@ -119,12 +120,13 @@ class JobRunner:
                          run_id=None)
             return None
         try:
-            wf, plan = self._workflow(job.workflow_path)      # the current version of the workflow
+            wf, plan, roots = self._workflow(job.workflow_path)   # its current version
         except WorkflowFileError as e:
             self._fail(job, str(e), None)
             return None
         assert job.run_id, "claimed jobs carry their run id"
-        return self.runner.executor.run(wf, path, run_id=job.run_id, cancel=self.cancel, plan=plan)
+        return self.runner.executor.run(wf, path, run_id=job.run_id, cancel=self.cancel, plan=plan,
+                                        roots=roots)
 
     def _conclude(self, job: Job, result: RunResult) -> None:
         run_id = result.run_id

@@ -11,7 +11,12 @@ from typing import Any
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.executor import RunResult
 from desktop.engine.fileformat import load_workflow
+from desktop.engine.triggers import Trigger
+from desktop.engine.workflow import Workflow
 from desktop.runner import Runner
+from desktop.store.jobs import Job, JobQueue
+from desktop.watch.actions import watched_folder
+from desktop.watch.jobs import JobRunner
 
 
 class ApprovalError(Exception):
@@ -67,9 +72,17 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
     with store._lock:
         store.db.execute("UPDATE approvals SET resumed_run_id = ? WHERE id = ?", [result.run_id, approval_id])
         store.db.execute("UPDATE runs SET status = 'resumed' WHERE id = ?", [row["run_id"]])
-        # a watched file whose job waited on this approval is finished now (left in place)
-        state = "done" if result.status == "done" else "waiting" if result.status == "waiting" else "failed"
-        store.db.execute("UPDATE jobs SET state = ?, run_id = ?, error = ?, finished_at = ? "
-                         "WHERE run_id = ? AND state = 'waiting'",
-                         [state, result.run_id, result.error, time.time(), row["run_id"]])
+    _conclude_watched_job(runner, wf, row["run_id"], result)
     return result
+
+
+def _conclude_watched_job(runner: Runner, wf: Workflow, paused_run_id: str, result: RunResult) -> None:
+    def trigger_of(job: Job) -> tuple[Trigger, Path]:
+        if job.trigger_index < len(wf.triggers) and wf.triggers[job.trigger_index].kind == "folder":
+            trigger = wf.triggers[job.trigger_index]
+            return trigger, watched_folder(trigger, Path(job.workflow_path))
+        return Trigger(kind="folder"), Path(job.path).parent      # its trigger is gone: leave it
+
+    assert runner.store is not None
+    jobs = JobRunner(runner, JobQueue(runner.store), lambda _event: None, trigger_of)
+    jobs.conclude_resumed(paused_run_id, result)

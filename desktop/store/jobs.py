@@ -145,6 +145,13 @@ class JobQueue:
                                 "WHERE id = ? AND state = ?",
                                 [QUEUED, max(0, job.attempts - 1), job.id, RUNNING])
 
+    def waiting_on(self, run_id: str) -> Job | None:
+        """The job whose run paused for an approval, if a watched file started it."""
+        with self._tx():
+            rows = list(self.db.query("SELECT * FROM jobs WHERE run_id = ? AND state = ?",
+                                      [run_id, WAITING]))
+        return Job.from_row(rows[0]) if rows else None
+
     def update(self, job_id: int, **values: Any) -> None:
         sets = ", ".join(f"{k} = ?" for k in values)
         with self._tx():

@@ -13,6 +13,13 @@ from desktop.engine.triggers import Trigger
 from desktop.steps.files import clean_filename, move_no_overwrite, numbered
 
 
+def watched_folder(trigger: Trigger, workflow_path: Path) -> Path:
+    """The trigger's folder as an absolute path: `~` and $VARS expanded, a relative one
+    taken from the workflow file's folder."""
+    folder = Path(os.path.expandvars(os.path.expanduser(trigger.path or ".")))
+    return (folder if folder.is_absolute() else Path(workflow_path).parent / folder).resolve()
+
+
 def destination(trigger: Trigger, watched: Path, success: bool) -> Path:
     folder = Path(os.path.expanduser(trigger.success_folder if success else trigger.failure_folder))
     return folder if folder.is_absolute() else watched / folder

@@ -264,6 +264,21 @@ class JobRunner:
 
         undo_run(self.store, run_id)
 
+    def conclude_resumed(self, paused_run_id: str, result: RunResult) -> None:
+        """A watched file whose job waited for an approval: the run resumed after the
+        decision has ended, so the job ends as any other, its input moved as the
+        trigger says (in whichever process decided)."""
+        job = self.queue.waiting_on(paused_run_id)
+        if job is None:
+            return
+        self.queue.update(job.id, run_id=result.run_id)
+        if result.status == Status.DONE:
+            self._succeed(job, result.run_id)
+        elif result.status == Status.WAITING:
+            self._finish(job, WAITING, "waiting for approval (runnel approvals list)")
+        else:
+            self._fail(job, result.error or "the run failed", result.run_id)
+
     # ------------------------------------------------------------ after a crash
 
     def resume_interrupted(self) -> None:

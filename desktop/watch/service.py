@@ -30,7 +30,7 @@ from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
 from desktop.runner import Runner
 from desktop.store.jobs import STUCK, Arrival, Job, JobQueue
-from desktop.watch.actions import destination
+from desktop.watch.actions import destination, watched_folder
 from desktop.watch.events import JobChanged, TriggerStatus
 from desktop.watch.jobs import JobRunner, mtime_ns
 from desktop.watch.patterns import matches
@@ -184,12 +184,10 @@ class WatchService:
                 self.problems.append(str(e))
                 self.emit(TriggerStatus(str(path), -1, "", "error", str(e)))
                 continue
-            base = path.parent
             for i, t in enumerate(wf.triggers):
                 if t.kind != "folder" or not t.path:
                     continue
-                folder = Path(os.path.expandvars(os.path.expanduser(t.path)))
-                folder = (folder if folder.is_absolute() else base / folder).resolve()
+                folder = watched_folder(t, path)
                 excluded = tuple(destination(t, folder, ok).resolve() for ok in (True, False))
                 self.triggers.append(WatchedTrigger(
                     str(path), wf.name, i, t, folder,

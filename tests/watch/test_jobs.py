@@ -101,3 +101,46 @@ def test_a_job_whose_run_ended_before_a_crash_is_concluded_by_its_trigger(watch_
     again.wait(again.finished(1))
     assert again.states() == {"done": 1}
     assert [p.name for p in (inbox / "Processed").iterdir()] == ["x.txt"]    # moved, as the trigger says
+
+
+APPROVING = """schema_version: 1
+name: Approve notes
+folders: {{out: '{out}'}}
+triggers:
+- {{kind: folder, path: '{inbox}', patterns: ['*.txt'], settle_seconds: 0.1, after_success: move}}
+nodes:
+- {{id: input, type: core.input_file}}
+- {{id: read, type: documents.read}}
+- {{id: ask, type: human.approve, params: {{message: 'Keep this note?'}}}}
+- {{id: keep, type: files.write_text, params: {{folder: out, filename: '{{stem}}.kept.txt'}}}}
+links:
+- {{from: input.file, to: read.file}}
+- {{from: read.document, to: ask.item}}
+- {{from: ask.approved, to: keep.content}}
+"""
+
+
+def test_a_watched_file_waiting_for_approval_is_moved_once_approved(watch_factory, tmp_path):
+    from desktop import approvals
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    wf = tmp_path / "approve.yaml"
+    wf.write_text(APPROVING.format(out=out, inbox=inbox))
+    watch = watch_factory([wf])
+    watch.service.start()
+    (inbox / "note.txt").write_text("a note to keep")
+    watch.wait(lambda: watch.states() == {"waiting": 1})
+    assert (inbox / "note.txt").exists()                  # in place while a person decides
+    watch.service.stop()
+    # decided later, by another runner (the CLI, or the app after a restart)
+    pending = approvals.pending(watch.runner)
+    result = approvals.decide(watch.runner, pending[0]["id"], approve=True)
+    assert result.status == "done"
+    job = watch.service.queue.list()[0]
+    assert job["state"] == "done" and job["run_id"] == result.run_id
+    assert [p.name for p in (inbox / "Processed").iterdir()] == ["note.txt"]
+    assert job["final_path"] == str(inbox / "Processed" / "note.txt")
+    assert (out / "note.kept.txt").read_text() == "a note to keep"
+    moves = [op for op in watch.store.file_ops(result.run_id) if op["op"] == "move"]
+    assert len(moves) == 1                                 # journaled: undo can put it back

@@ -94,10 +94,6 @@ class JobRunner:
             self._succeed_group(succeeded)
         return fast
 
-    def run_job(self, job: Job) -> None:
-        """Run one claimed job and conclude it."""
-        self.run_group([job])
-
     # ------------------------------------------------------------ one job
 
     def _workflow(self, path: str) -> tuple[Workflow, object, dict[str, Path]]:

@@ -151,7 +151,7 @@ class WatchService:
     def start(self) -> None:
         self.store.mark_interrupted()
         self._load_all()            # first: completing an interrupted job applies its trigger
-        self.resume_interrupted()
+        self.jobs.resume_interrupted()
         workers = [(self._run_jobs, f"watch-runner-{i}") for i in range(self.parallel_jobs)]
         for target, name in [(self._monitor, "watch-monitor"), *workers]:
             t = threading.Thread(target=target, name=name, daemon=True)
@@ -366,12 +366,6 @@ class WatchService:
     @property
     def current_jobs(self) -> dict[int, Job]:
         return self.jobs.current_jobs
-
-    def run_job(self, job: Job) -> None:
-        self.jobs.run_job(job)
-
-    def resume_interrupted(self) -> None:
-        self.jobs.resume_interrupted()
 
     # ------------------------------------------------------------ preview
 

@@ -74,32 +74,6 @@ def big_workflow(n: int, registry, fan_depth: int = 4):  # type: ignore[no-untyp
     return doc.workflow
 
 
-def none_refcount_guard() -> str | None:
-    """PySide6 6.12.0 on Python 3.11 drops one reference to None on each call of a
-    void Qt method (painter.drawRect, label.setText, ...). None is immortal from
-    Python 3.12 on, but on 3.11 the process aborts ("Fatal Python error:
-    none_dealloc") once its count reaches zero: after a few hundred canvas repaints.
-    When the leak is there, top None's count up so the bench can measure at all, and
-    say so. Returns the warning, or None when the binding is sound."""
-    import ctypes
-
-    from PySide6.QtCore import QObject
-
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        probe.setObjectName("x")
-    lost = before - sys.getrefcount(None)
-    if lost < 50:
-        return None
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    import PySide6
-
-    return (f"WARNING: PySide6 {PySide6.__version__} on Python {sys.version.split()[0]} loses a reference "
-            f"to None per void Qt call ({lost} in 100 calls); the app aborts with 'none_dealloc' "
-            f"after a few hundred repaints. This bench pins None to keep running.")
-
-
 def isolated_qt(tmp: Path):  # type: ignore[no-untyped-def]
     """Offscreen unless there is a display; user data and window layout in `tmp`."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -181,7 +155,6 @@ def main() -> None:
         from desktop.app.application import build_window, create_app
 
         app = create_app()
-        warning = none_refcount_guard()
         window = build_window(qsettings)
         window.show()
         QApplication.processEvents()
@@ -192,8 +165,6 @@ def main() -> None:
             results[name] = measure(window, wf, args.frames)
             results[name]["problems"] = [len(window.editor.problems)]
         view = window.editor.view
-        if warning:
-            print(warning)
         print(f"canvas {view.viewport().width()}x{view.viewport().height()} px "
               f"({app.platformName()}), {args.frames} frames per series; a frame = view change + "
               f"full render of the canvas and its overview map into a QImage")

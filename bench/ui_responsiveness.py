@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.canvas import big_workflow, isolated_qt, none_refcount_guard  # noqa: E402
+from bench.canvas import big_workflow, isolated_qt  # noqa: E402
 
 TICK_MS = 5
 MOTION_MS = 100
@@ -151,7 +151,6 @@ def main() -> None:
         from desktop.llm.client import default_threads
 
         app = create_app()
-        warning = none_refcount_guard()
         window = build_window(qsettings)
         window.editor.load(big_workflow(50, window.registry), None)
         window.resize(1360, 840)
@@ -168,8 +167,6 @@ def main() -> None:
         busy = measure(window, args.seconds, prompt)
         shown_text = window.run_panel.output.toPlainText()
 
-        if warning:
-            print(warning)
         idle_stall, idle_p99, idle_med = summary(idle)
         stall, p99, med = summary(busy)
         lat = busy.delta_latencies()

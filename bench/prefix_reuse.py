@@ -88,7 +88,7 @@ def main() -> None:
         paths = documents(Path(tmp))
         from desktop.llm import catalog
         from desktop.llm.prompts import chat_prompt
-        from desktop.steps.ai import ExtractFields
+        from desktop.steps.extract import ExtractFields
 
         model = catalog.default_model()
         client = LLMClient()

@@ -161,6 +161,37 @@ def _parser() -> argparse.ArgumentParser:
     au.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead of printing it")
     au.set_defaults(handler=cmd_audit)
 
+    ex = sub.add_parser("examples", help="labelled examples of a workflow's extract step: "
+                                         "add, list, remove")
+    exsub = ex.add_subparsers(dest="examples_command", metavar="ACTION", required=True)
+    ea = exsub.add_parser("add", help="keep a document and its correct record as an example "
+                                      "(the same document again replaces its record)")
+    ea.add_argument("workflow", metavar="WORKFLOW")
+    ea.add_argument("document", metavar="DOCUMENT")
+    ea.add_argument("record", metavar="RECORD.json", help='the correct record: {...} or {"record": {...}}')
+    ea.add_argument("--note", default="")
+    el = exsub.add_parser("list", help="the examples, and what is wrong with bad ones")
+    el.add_argument("workflow", metavar="WORKFLOW")
+    el.add_argument("--json", action="store_true")
+    er = exsub.add_parser("remove", help="delete an example")
+    er.add_argument("workflow", metavar="WORKFLOW")
+    er.add_argument("example_id", metavar="EXAMPLE_ID")
+    for action in (ea, el, er):
+        action.add_argument("--node", metavar="NODE_ID",
+                            help="the ai.extract_fields step (default: the workflow's only one)")
+        action.add_argument("--examples", metavar="DIR",
+                            help="use this examples folder instead of the workflow's own")
+    ex.set_defaults(handler=cmd_examples)
+
+    ev = sub.add_parser("eval", help="how well a workflow's extract steps read its labelled "
+                                     "examples (nothing is written)")
+    ev.add_argument("workflow", metavar="WORKFLOW")
+    ev.add_argument("examples", nargs="?", metavar="EXAMPLES",
+                    help="an examples folder (default: the workflow's own, see `runnel examples`)")
+    ev.add_argument("--node", metavar="NODE_ID", help="only this ai.extract_fields step")
+    ev.add_argument("--json", action="store_true")
+    ev.set_defaults(handler=cmd_eval)
+
     op = sub.add_parser("open", help="open the Runnel window (or hand these files to the one running): "
                                      "a workflow file opens, other files are run")
     op.add_argument("files", nargs="*", metavar="FILE")
@@ -762,6 +793,57 @@ def cmd_audit(args: argparse.Namespace) -> int:
         store.close()
 
 
+# ---------------------------------------------------------------- examples
+
+def cmd_examples(args: argparse.Namespace) -> int:
+    from desktop import examples as ex
+
+    try:
+        wf = load_workflow(args.workflow)
+    except WorkflowFileError as e:
+        print(e, file=sys.stderr)
+        return EXIT_INVALID
+    folder = Path(args.examples) if args.examples else ex.examples_dir(args.workflow, wf.name)
+    try:
+        if args.examples_command == "add":
+            node = ex.choose_node(wf, args.node)
+            problem = ex.fields_problem(ex.node_fields(node))
+            if problem:
+                print(f"{args.workflow}: step '{node.id}': {problem}", file=sys.stderr)
+                return EXIT_INVALID
+            record, note = ex.read_record_file(args.record)
+            added = ex.add_example(folder, node.id, args.document, record,
+                                   fields=ex.node_fields(node), note=args.note or note)
+            print(f"{'replaced the record of' if added.replaced else 'added'} example {added.id} "
+                  f"for step '{node.id}' ({added.source}"
+                  f"{', added before' if added.replaced else ''}) in {folder}")
+        elif args.examples_command == "list":
+            found, problems = ex.load_all(folder, wf, args.node)
+            if args.json:
+                print(json.dumps({"folder": str(folder), "examples": [e.to_json() for e in found],
+                                  "problems": problems}, indent=2, ensure_ascii=False))
+                return EXIT_OK
+            n = len(found)
+            print(f"{n} example{'' if n == 1 else 's'} in {folder}" if found or problems
+                  else f"no examples yet (they would be kept in {folder})")
+            for e in found:
+                print(f"{e.id}  {e.node_id}  {e.source}  added {e.added[:16].replace('T', ' ')} "
+                      f"by {e.added_by}" + (f"  ({e.note})" if e.note else ""))
+                print("    " + "  ".join(f"{k}={ex.format_value(v)}" for k, v in e.record.items()))
+            for p in problems:
+                print(f"problem: {p}")
+        else:
+            node_id = ex.remove_example(folder, args.node, args.example_id)  # a gone step's too
+            print(f"removed example {args.example_id.strip().lower()} of step '{node_id}' from {folder}")
+    except ex.NodeChoiceError as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except ex.ExampleError as e:
+        print(f"runnel: {e}", file=sys.stderr)
+        return EXIT_RUN_FAILED
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app.application import main as start_app
 
@@ -790,3 +872,69 @@ def cmd_install_desktop_entry(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Each extract step on its examples: accuracy per field, silent errors, review rate
+    and time per document. Exit 1 when a document could not be read at all."""
+    from desktop import examples as ex
+    from desktop.extract.evaluation import run_examples
+    from desktop.llm.client import LLMClient
+
+    try:
+        wf = load_workflow(args.workflow)
+    except WorkflowFileError as e:
+        print(e, file=sys.stderr)
+        return EXIT_INVALID
+    folder = Path(args.examples) if args.examples else ex.examples_dir(args.workflow, wf.name)
+    try:
+        nodes = [ex.choose_node(wf, args.node)] if args.node else \
+            [n for n in wf.nodes if n.type == "ai.extract_fields"]
+    except ex.NodeChoiceError as e:
+        print(f"runnel eval: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    if not nodes:
+        print(f"runnel eval: {args.workflow} has no ai.extract_fields step to evaluate", file=sys.stderr)
+        return EXIT_USAGE
+    report: dict[str, Any] = {"workflow": str(args.workflow), "examples": str(folder), "steps": {}}
+    failed = False
+    llm = LLMClient()
+    try:
+        for node in nodes:
+            found, problems = ex.load_examples(folder, node.id, ex.node_fields(node))
+            for problem in problems:
+                print(f"skipped: {problem}", file=sys.stderr)
+            if not found:
+                report["steps"][node.id] = {"documents": 0, "problems": problems}
+                continue
+
+            def progress(i: int, n: int, name: str) -> None:
+                if not args.json and sys.stderr.isatty():
+                    print(f"\r{node.id}: {i + 1}/{n} {name[:40]:40}", end="", file=sys.stderr, flush=True)
+
+            summary = run_examples(found, node.params, llm, progress).summary()
+            summary["problems"] = problems
+            report["steps"][node.id] = summary
+            failed = failed or bool(summary["failed_documents"])
+    finally:
+        llm.close()
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return EXIT_RUN_FAILED if failed else EXIT_OK
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for node_id, s in report["steps"].items():
+        if not s["documents"]:
+            print(f"{node_id}: no examples in {folder} (add some with `runnel examples add`)")
+            continue
+        print(f"{node_id}: {s['documents']} documents, {s['fields']} fields")
+        print(f"  accuracy {s['accuracy']:.0%}   silent errors {s['silent_error_rate']:.1%}   "
+              f"sent to review {s['review_rate']:.0%}   {s['seconds_per_document']:.1f} s per document")
+        for name, f in s["per_field"].items():
+            print(f"  {name:20} {f['accuracy']:5.0%} right   {f['silent_errors']} silent   "
+                  f"{f['flagged']} flagged   ({f['fields']})")
+        for line in s["silent_errors"]:
+            print(f"  silent error: {line}")
+        for line in s["failed_documents"]:
+            print(f"  failed: {line}")
+    return EXIT_RUN_FAILED if failed else EXIT_OK

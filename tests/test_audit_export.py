@@ -190,12 +190,13 @@ def test_a_model_run_exports_the_model_hash_and_prompt_digests(tmp_path, store, 
     assert model["sha256"] == sha256(default_model.path) and model["requests"] >= 1
     call = record["model_calls"][0]
     assert call["node_id"] == "fields" and len(call["prompt_digest"]) == 32
-    assert call["settings"]["grammar"] is True
-    # the prompt as sent (it carries the invoice's text) and the JSON the model answered
+    # the extract step scores candidates: the prompt as sent (it carries the invoice's
+    # text) and each candidate's score are kept
+    assert call["settings"]["score"] is True and call["settings"]["grammar"] is False
     assert "Northwind" in call["prompt_text"]
     assert call["prompt_digest"] == hashlib.sha256(call["prompt_text"].encode()).hexdigest()[:32]
-    assert isinstance(json.loads(call["answer_text"]), dict)
-    assert call["tokens_in"] > 0 and call["tokens_out"] > 0
+    assert "Northwind Office Supplies Ltd" in json.loads(call["answer_text"])
+    assert call["tokens_in"] > 0 and call["finish"] == "score"
     assert any("prompt as sent" in n for n in record["notes"])
     assert {o["op"] for o in record["file_operations"]} == {"write", "copy"}
 

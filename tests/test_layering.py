@@ -6,7 +6,8 @@ import sys
 
 import desktop
 
-QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "desktop.watch")
+QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "desktop.watch",
+           "desktop.extract", "desktop.examples")
 
 
 def test_non_qt_packages_never_import_pyside():

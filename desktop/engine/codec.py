@@ -5,13 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from desktop.engine.document import Document
+from desktop.engine.document import Document, Line, Word
+
+
+def _encode_line(line: Line) -> list:
+    return [line.page, line.text, list(line.box) if line.box else None,
+            [[w.start, w.end, *w.box] for w in line.words]]
+
+
+def _decode_line(row: list) -> Line:
+    page, text, box, words = row
+    return Line(page, text, tuple(box) if box else None,
+                tuple(Word(w[0], w[1], tuple(w[2:6])) for w in words))
 
 
 def encode(value: Any) -> Any:
     if isinstance(value, Document):
-        return {"__document__": {"path": str(value.path), "kind": value.kind,
-                                 "pages": list(value.pages), "metadata": value.metadata}}
+        d: dict[str, Any] = {"path": str(value.path), "kind": value.kind,
+                             "pages": list(value.pages), "metadata": value.metadata}
+        if value.lines:     # compact rows: a long PDF has tens of thousands of words
+            d["lines"] = [_encode_line(line) for line in value.lines]
+            d["page_sizes"] = [list(s) for s in value.page_sizes]
+        return {"__document__": d}
     if isinstance(value, Path):
         return {"__path__": str(value)}
     if isinstance(value, dict):
@@ -27,7 +42,9 @@ def decode(value: Any) -> Any:
     if isinstance(value, dict):
         if set(value) == {"__document__"}:
             d = value["__document__"]
-            return Document(Path(d["path"]), d["kind"], tuple(d["pages"]), dict(d["metadata"]))
+            return Document(Path(d["path"]), d["kind"], tuple(d["pages"]), dict(d["metadata"]),
+                            tuple(_decode_line(r) for r in d.get("lines", ())),
+                            tuple(tuple(s) for s in d.get("page_sizes", ())))
         if set(value) == {"__path__"}:
             return Path(value["__path__"])
         return {k: decode(v) for k, v in value.items()}

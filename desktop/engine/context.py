@@ -51,6 +51,8 @@ class StepContext:
     registry: Any = None                   # for steps that run other steps (flow.for_each)
     decision: dict | None = None           # a person's decision, when a paused run resumes
     workflow_dir: Path | None = None
+    # this step's outputs that feed a link (None: not known, as in a step run alone)
+    linked: frozenset[str] | None = None
     _ops: list[FileOperation] = field(default_factory=list)
     tokens_in: int = 0
     tokens_out: int = 0

@@ -1,9 +1,38 @@
-"""The value a `document` port carries."""
+"""The value a `document` port carries: text per page, metadata, and the layout lines
+that let a value be pointed at on its page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+Box = tuple[float, float, float, float]     # x0, top, x1, bottom in points from the page's top left
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int                      # character offsets into the line's text
+    end: int
+    box: Box
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of a page, in reading order. Words far apart on the line are
+    separated by at least two spaces, so a label and its value stay on one line but a
+    column gap can still be told from a space."""
+    page: int                       # 0-based
+    text: str
+    box: Box | None = None          # None when the reader knows no positions (plain text)
+    words: tuple[Word, ...] = ()
+
+    def span_box(self, start: int, end: int) -> Box | None:
+        """The box around the words that overlap text[start:end]."""
+        boxes = [w.box for w in self.words if w.start < end and w.end > start]
+        if not boxes:
+            return self.box
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 @dataclass(frozen=True)
@@ -12,6 +41,10 @@ class Document:
     kind: str                      # "pdf", "text", ...
     pages: tuple[str, ...]         # text per page (one page for plain text)
     metadata: dict[str, str] = field(default_factory=dict)
+    # Layout-aware lines (all pages, in order); empty when the reader kept none, in
+    # which case `layout_lines()` derives them from the page text.
+    lines: tuple[Line, ...] = ()
+    page_sizes: tuple[tuple[float, float], ...] = ()    # (width, height) in points, PDFs only
 
     @property
     def text(self) -> str:
@@ -24,3 +57,16 @@ class Document:
     @property
     def stem(self) -> str:
         return self.path.stem
+
+    def layout_lines(self) -> tuple[Line, ...]:
+        """The layout lines, or the page text's own lines when there are none."""
+        if self.lines:
+            return self.lines
+        return tuple(Line(page=i, text=t) for i, page in enumerate(self.pages)
+                     for t in page.split("\n") if t.strip())
+
+
+def text_lines(text: str) -> tuple[Line, ...]:
+    """Plain text as layout lines without positions (page breaks are form feeds)."""
+    return tuple(Line(page=i, text=t) for i, page in enumerate(text.split("\f"))
+                 for t in page.split("\n") if t.strip())

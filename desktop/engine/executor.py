@@ -239,6 +239,8 @@ class Executor:
                               cancel=cancel, dry_run=dry_run, roots=roots, bus=self.bus,
                               run_input=input_path, llm=self.llm, workflow_dir=workflow_dir,
                               registry=self.registry,
+                              linked=frozenset(l.source_port for l in plan.workflow.links
+                                               if l.source == node.id),
                               decision=(resume or {}).get("decisions", {}).get(node.id))
             started = time.perf_counter()
             emit(StepStatusChanged(run_id, node.id, node.type, Status.RUNNING, time.time()))

@@ -18,7 +18,10 @@ def _canonical(value: Any) -> Any:
         return {"document": str(value.path), "kind": value.kind,
                 "pages": [hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest()
                           for p in value.pages],
-                "metadata": value.metadata}
+                "metadata": value.metadata,
+                # positions matter to grounding: the same text laid out differently differs
+                "lines": hashlib.sha256(repr(value.lines).encode("utf-8", "surrogatepass")).hexdigest()
+                if value.lines else None}
     if isinstance(value, Path):
         # a file is identified by its path and its state on disk, not by its bytes:
         # hashing every input file on every run would dominate small steps.

@@ -104,6 +104,8 @@ class StepSpec:
     # "all": skipped unless every linked input arrived (a branch not taken gates it);
     # "any": runs when at least one did (merging branches)
     waits_for: str = "all"
+    # optional inputs of which at least one must be linked (a document, or plain text)
+    one_of: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not ID_PATTERN.match(self.id):

@@ -114,6 +114,8 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
         for port in spec.inputs:
             if port.required and (node.id, port.name) not in seen_inputs:
                 add(node.id, f"required input '{port.name}' ({port.type.value}) is not connected")
+        if spec.one_of and not any((node.id, name) in seen_inputs for name in spec.one_of):
+            add(node.id, "connect its input " + " or ".join(f"'{n}'" for n in spec.one_of))
 
     cycle = find_cycle([n.id for n in wf.nodes],
                        [(link.source, link.target) for link in wf.links])

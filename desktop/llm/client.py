@@ -420,12 +420,22 @@ class LLMClient:
         finally:
             self._turns.release(ticket)
 
+    # prompt tokens of the last `score` request, for the step that records it
+    last_score_tokens = 0
+
     def score(self, model: Model, prompt: str, candidates: list[str], *, prefix: str = "",
-              document: str = "", cancel: CancelToken | None = None) -> list[float]:
-        with_end = any(a != b and b.startswith(a) for a in candidates for b in candidates)
+              document: str = "", per_token: bool = False, with_end: bool | None = None,
+              cancel: CancelToken | None = None) -> list[float]:
+        """Log-probability of each candidate as the answer (per token with `per_token`);
+        the end of the answer counts when one candidate is a prefix of another, or when
+        `with_end` says so."""
+        if with_end is None:
+            with_end = any(a != b and b.startswith(a) for a in candidates for b in candidates)
         reply = self._with_model(model, "score", {"prefix": prefix, "document": document,
                                                   "prompt": prompt, "candidates": candidates,
-                                                  "with_end": with_end}, cancel=cancel)
+                                                  "with_end": with_end, "per_token": per_token},
+                                 cancel=cancel)
+        self.last_score_tokens = int(reply.get("tokens_in", 0))
         return reply["logprobs"]
 
     def tokenize(self, model: Model, text: str, cancel: CancelToken | None = None,

@@ -258,7 +258,8 @@ class Worker:
     def op_score(self, req: dict) -> dict:
         """Log-probability of each candidate answer after the prompt. With `with_end`,
         the end of the answer counts too: needed when one candidate is a prefix of
-        another ('invoice' would otherwise win over 'invoice_paid' for free)."""
+        another ('invoice' would otherwise win over 'invoice_paid' for free). With
+        `per_token`, the mean over the candidate's tokens."""
         import numpy as np
 
         llm = self.need_model()
@@ -296,7 +297,8 @@ class Worker:
                 total += float(logprobs()[tok])
                 if i < len(cand) - 1:
                     llm.eval([tok])
-            results.append(total)
+            # per token, a long candidate is not unlikelier for being long
+            results.append(total / len(cand) if req.get("per_token") and cand else total)
         llm.n_tokens = base
         llm.eval(prompt[-1:])
         return {"logprobs": results, "tokens_in": len(prompt)}

@@ -18,7 +18,7 @@ from desktop.engine.spec import Param, Port, StepSpec
 from desktop.engine.types import PortType
 from desktop.llm.grammar import schemas_to_gbnf
 from desktop.llm.prompts import chat_prompt
-from desktop.steps.ai import AIStep, _model_params
+from desktop.steps.aibase import AIStep, model_params
 from desktop.steps.documents import parse_pages
 from desktop.steps.files import clean_filename, confined, write_new
 
@@ -139,7 +139,7 @@ class Agent(AIStep):
                 Param("table_file", "string", "", help="a .csv or SQLite file in that folder"),
                 Param("table_name", "string", "rows", help="the table, for a SQLite file"),
                 Param("notes_folder", "folder", "", help="declared folder notes are written into"),
-                ) + _model_params(160),
+                ) + model_params(160),
         routing=True,
         uses_model=True,
         side_effects=True,      # it may write notes: never cached, honours dry-run

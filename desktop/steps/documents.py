@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from desktop.engine.context import StepContext
-from desktop.engine.document import Document
+from desktop.engine.document import Document, Line
 from desktop.engine.errors import StepError
 from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
@@ -226,7 +226,45 @@ class ReadDocument(Step):
         metadata["page_count"] = str(count)
         if not any(p.strip() for p in pages):
             ctx.log(f"{path.name} has no extractable text (a scan without OCR?)", "warning")
-        return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata)
+            return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata)
+        lines, sizes = self._pdf_layout(ctx, path, wanted, deadline)
+        return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata,
+                        lines=lines, page_sizes=sizes)
+
+    def _pdf_layout(self, ctx: StepContext, path: Path, wanted: list[int],
+                    deadline: float) -> tuple[tuple[Line, ...], tuple[tuple[float, float], ...]]:
+        """Positions of the words of each page (pdfium), for grounding. A PDF pypdf
+        read but pdfium cannot lay out still gives its plain text, with a note."""
+        import pypdfium2 as pdfium
+
+        from desktop.extract.layout import page_lines
+
+        lines: list[Line] = []
+        sizes: list[tuple[float, float]] = []
+        try:
+            pdf = pdfium.PdfDocument(path, password="")
+        except (pdfium.PdfiumError, OSError) as e:
+            ctx.log(f"{path.name}: word positions are not available ({e}); plain text only", "warning")
+            return (), ()
+        try:
+            for n, index in enumerate(wanted):
+                if time.monotonic() > deadline:
+                    raise StepError(f"{path.name}: laying out its text took longer than "
+                                    f"{ctx.params['max_seconds']} s (stopped at page {index + 1})")
+                ctx.progress(n / max(1, len(wanted)), f"laying out page {index + 1}")
+                page = pdf[index]
+                try:
+                    page_rows, size = page_lines(page, n)
+                finally:
+                    page.close()
+                lines.extend(Line(r.page, _clean_text(r.text), r.box, r.words) for r in page_rows)
+                sizes.append(size)
+        except pdfium.PdfiumError as e:
+            ctx.log(f"{path.name}: word positions are not available ({e}); plain text only", "warning")
+            return (), ()
+        finally:
+            pdf.close()
+        return tuple(lines), tuple(sizes)
 
 
 STEPS = [ReadDocument]

@@ -167,15 +167,22 @@ class RedactPII(Step):
         return {"text": redact(text, findings), "report": {"removed": report, "counts": counts}}
 
     def _ai_pass(self, ctx: StepContext, text: str, findings: list[Finding]) -> list[Finding]:
-        from desktop.steps.ai import ExtractFields
+        from desktop.steps.aibase import AIStep, structured
+        from desktop.steps.extract import ExtractFields
 
         if ctx.llm is None:
             raise StepError("the AI pass for names needs the local model, which is not available")
         fields = [{"name": "names", "type": "list", "description": "full names of people"},
                   {"name": "addresses", "type": "list", "description": "postal addresses"}]
-        sub = StepContext(**{**ctx.__dict__, "params": {**ExtractFields.spec.defaults(),
+        # a short list of each: without a bound a small model repeats one name to the limit
+        item = {"type": "string", "maxLength": 80}
+        schema = {"type": "object", "required": ["names", "addresses"],
+                  "properties": {k: {"type": "array", "items": item, "maxItems": _AI_MAX_ITEMS}
+                                 for k in ("names", "addresses")}}
+        sub = StepContext(**{**ctx.__dict__, "params": {**ExtractFields.spec.defaults(), "max_tokens": 200,
                                                         "fields": fields, "model": ctx.params["model"]}})
-        record = ExtractFields().run(sub, text=text)["record"]
+        step = AIStep()
+        record, _ = structured(step, sub, step.model(sub), ExtractFields.instruction(fields, ""), text, schema)
         ctx.tokens_in, ctx.tokens_out, ctx.model = sub.tokens_in, sub.tokens_out, sub.model
         extra = []
         for category, key in (("name", "names"), ("address", "addresses")):
@@ -190,6 +197,9 @@ class RedactPII(Step):
             if not kept or f.start >= kept[-1].end:
                 kept.append(f)
         return kept
+
+
+_AI_MAX_ITEMS = 12
 
 
 STEPS = [RedactPII]

@@ -121,7 +121,7 @@ class Split(Step):
         p = ctx.params
         if p["by"] == "tokens":
             from desktop.llm import catalog
-            from desktop.steps.ai import model_call
+            from desktop.steps.aibase import model_call
 
             if ctx.llm is None:
                 raise StepError("splitting by tokens needs the local model's tokenizer")

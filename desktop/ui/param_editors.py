@@ -56,7 +56,7 @@ TEXT_DEBOUNCE_MS = 800        # a pause this long in a multi-line field commits 
 # Field types of ai.extract_fields; kept in step with desktop.steps.ai.FIELD_TYPES
 # (imported when available so a new type shows up here by itself).
 try:
-    from desktop.steps.ai import FIELD_TYPES as _AI_FIELD_TYPES
+    from desktop.steps.extract import FIELD_TYPES as _AI_FIELD_TYPES
 
     FIELD_TYPES: tuple[str, ...] = tuple(_AI_FIELD_TYPES)
 except Exception:  # pragma: no cover - the ai pack failed to import

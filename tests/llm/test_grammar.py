@@ -5,7 +5,7 @@ import pytest
 from llama_cpp import LlamaGrammar
 
 from desktop.llm.grammar import SchemaError, schema_to_gbnf
-from desktop.steps.ai import fields_schema
+from desktop.steps.extract import fields_schema
 
 pytestmark = pytest.mark.model
 

@@ -118,7 +118,8 @@ def test_guard_branches_in_a_run(registry):
     from desktop.steps.guard import Validate
     from tests.steps.conftest import Harness
     out = Harness().run(Validate, {"rules": [{"field": "text", "regex": "ok.*"}]}, record={"text": "no"})
-    assert out == {"fail": {"record": {"text": "no"}, "reasons": ["text is 'no'; it does not match 'ok.*'"]},
+    assert out == {"fail": {"record": {"text": "no"}, "reasons": ["text is 'no'; it does not match 'ok.*'"],
+                            "fields": {"text": ["text is 'no'; it does not match 'ok.*'"]}},
                    "report": {"valid": False, "reasons": ["text is 'no'; it does not match 'ok.*'"]}}
     out = Harness().run(Validate, {"rules": [{"field": "text", "regex": "ok.*"}]}, record={"text": "okay"})
     assert out == {"pass": {"text": "okay"}, "report": {"valid": True, "reasons": []}}

@@ -511,7 +511,7 @@ def test_edits_applied_at_once_by_the_editor_window(inspector, qtbot):
         {"name": "total", "type": "number", "description": "", "required": False},
         {"name": "title", "type": "string", "description": "the document's title"}]
     assert editor.table.item(0, 0).text() == "total"
-    assert inspector.problem_texts() == ["required input 'text' (text) is not connected"]
+    assert inspector.problem_texts() == ["connect its input 'document' or 'text'"]
 
 
 def test_update_values_keeps_text_the_user_is_still_typing(inspector, qtbot):

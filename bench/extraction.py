@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.engine.context import CancelToken, StepContext  # noqa: E402
+from desktop.engine.errors import StepError  # noqa: E402
 from desktop.engine.events import EventBus  # noqa: E402
 from desktop.engine.fileformat import load_workflow  # noqa: E402
 from desktop.extract.evaluation import Evaluation  # noqa: E402
@@ -96,7 +97,12 @@ def main() -> None:
             doc = ReadDocument().run(context(ReadDocument, {}), file=DATA / "docs" / e["file"])["document"]
             for m, method in methods.items():
                 t = time.perf_counter()
-                out = method(llm, fields, doc)
+                try:
+                    out = method(llm, fields, doc)
+                except StepError as err:    # the step failed: seen by the user, so not silent
+                    print(f"  {m} failed on {e['id']}: {err}", flush=True)
+                    out = {"review": {"record": {}, "reasons": [{"field": f, "reason": "failed"}
+                                                                for f in SCORED]}}
                 results[m, e["split"]].add(fields, {k: e["expected"][k] for k in SCORED}, out,
                                            time.perf_counter() - t, threshold, e["id"])
                 if args.verbose and "review" in out:

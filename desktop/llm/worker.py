@@ -285,18 +285,38 @@ class Worker:
             m = logits.max()
             return logits - m - np.log(np.exp(logits - m).sum())
 
+        def batched(cand: list[int]) -> float:
+            """One forward pass over the candidate, with the logits of every position
+            (llama.cpp's batch output flags): the same sums as token by token, a few
+            times faster."""
+            feed = prompt[-1:] + cand[:-1]
+            llm._ctx.kv_cache_seq_rm(-1, base, -1)
+            llm._batch.set_batch(batch=feed, n_past=base, logits_all=True)
+            llm._ctx.decode(llm._batch)
+            llm.input_ids[base: base + len(feed)] = feed
+            llm.n_tokens = base + len(feed)
+            total = 0.0
+            for i, tok in enumerate(cand):
+                row = np.ctypeslib.as_array(llm._ctx.get_logits_ith(i), shape=(n_vocab,)).astype(np.float64)
+                m = row.max()
+                total += float(row[tok] - m - np.log(np.exp(row - m).sum()))
+            return total
+
         results = []
         for candidate in req["candidates"]:
             cand = llm.tokenize(candidate.encode("utf-8"), add_bos=False, special=False)
             if req.get("with_end"):
                 cand.append(end)
             llm.n_tokens = base
-            llm.eval(prompt[-1:])
-            total = 0.0
-            for i, tok in enumerate(cand):
-                total += float(logprobs()[tok])
-                if i < len(cand) - 1:
-                    llm.eval([tok])
+            if 0 < len(cand) <= llm.n_batch:
+                total = batched(cand)
+            else:
+                llm.eval(prompt[-1:])
+                total = 0.0
+                for i, tok in enumerate(cand):
+                    total += float(logprobs()[tok])
+                    if i < len(cand) - 1:
+                        llm.eval([tok])
             # per token, a long candidate is not unlikelier for being long
             results.append(total / len(cand) if req.get("per_token") and cand else total)
         llm.n_tokens = base

@@ -795,7 +795,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- examples
 
-def cmd_examples(args: argparse.Namespace) -> int:
+def _workflow_and_examples(args: argparse.Namespace) -> tuple[Any, Path] | int:
+    """The workflow and its examples folder (given, or the workflow's own); an exit code
+    when the workflow cannot be read."""
     from desktop import examples as ex
 
     try:
@@ -803,7 +805,16 @@ def cmd_examples(args: argparse.Namespace) -> int:
     except WorkflowFileError as e:
         print(e, file=sys.stderr)
         return EXIT_INVALID
-    folder = Path(args.examples) if args.examples else ex.examples_dir(args.workflow, wf.name)
+    return wf, Path(args.examples) if args.examples else ex.examples_dir(args.workflow, wf.name)
+
+
+def cmd_examples(args: argparse.Namespace) -> int:
+    from desktop import examples as ex
+
+    loaded = _workflow_and_examples(args)
+    if isinstance(loaded, int):
+        return loaded
+    wf, folder = loaded
     try:
         if args.examples_command == "add":
             node = ex.choose_node(wf, args.node)
@@ -881,12 +892,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from desktop.extract.evaluation import run_examples
     from desktop.llm.client import LLMClient
 
-    try:
-        wf = load_workflow(args.workflow)
-    except WorkflowFileError as e:
-        print(e, file=sys.stderr)
-        return EXIT_INVALID
-    folder = Path(args.examples) if args.examples else ex.examples_dir(args.workflow, wf.name)
+    loaded = _workflow_and_examples(args)
+    if isinstance(loaded, int):
+        return loaded
+    wf, folder = loaded
     try:
         nodes = [ex.choose_node(wf, args.node)] if args.node else \
             [n for n in wf.nodes if n.type == "ai.extract_fields"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.engine.errors import WorkflowFileError
+from desktop.examples import Example
 from desktop.engine.executor import RunResult
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
@@ -33,15 +34,21 @@ def pending(runner: Runner) -> list[dict[str, Any]]:
     return rows
 
 
-def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
-           note: str = "") -> RunResult:
-    store = runner.store
-    assert store is not None
-    with store._lock:
-        rows = list(store.db.query("SELECT * FROM approvals WHERE id = ?", [approval_id]))
+def approval(runner: Runner, approval_id: int) -> dict[str, Any]:
+    """One approval's row, its payload decoded; ApprovalError when there is none."""
+    assert runner.store is not None
+    with runner.store._lock:
+        rows = list(runner.store.db.query("SELECT * FROM approvals WHERE id = ?", [approval_id]))
     if not rows:
         raise ApprovalError(f"there is no approval {approval_id}")
     row = rows[0]
+    row["payload"] = json.loads(row["payload"])
+    return row
+
+
+def _pending(runner: Runner, approval_id: int) -> tuple[dict[str, Any], Workflow]:
+    """A pending approval's row and its workflow, as saved now."""
+    row = approval(runner, approval_id)
     if row["state"] != "pending":
         raise ApprovalError(f"approval {approval_id} was already {row['state']}")
     if not row["workflow_path"]:
@@ -50,6 +57,42 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
         wf = load_workflow(row["workflow_path"])
     except WorkflowFileError as e:
         raise ApprovalError(f"the workflow of approval {approval_id} cannot be loaded: {e}") from None
+    return row, wf
+
+
+def save_as_example(runner: Runner, approval_id: int, edited: Any = None, note: str = "") -> Example:
+    """Keep the document of a pending approval, with the record as the person approves
+    it (`edited`, else as it was sent), as a labelled example of the extract step that
+    sent it to review: the next documents like it are read with what it teaches. Call
+    it before `decide`, while the run's input is still where it arrived."""
+    from desktop.examples import (ExampleError, add_example, examples_dir, node_fields,
+                                  reviewed_step)
+    from desktop.steps.human import is_review_item
+
+    row, wf = _pending(runner, approval_id)
+    node = reviewed_step(wf, row["node_id"])
+    if node is None:
+        raise ApprovalError(f"approval {approval_id} does not review an extraction (no "
+                            f"ai.extract_fields step feeds '{row['node_id']}'), so there is no "
+                            "example to keep")
+    record = edited if edited is not None else row["payload"]
+    if is_review_item(record):
+        record = record["record"]
+    if not row["input_path"] or not Path(row["input_path"]).is_file():
+        raise ApprovalError(f"the document of approval {approval_id} is no longer at "
+                            f"{row['input_path'] or '(no input file)'}, so it cannot be kept as an example")
+    try:
+        return add_example(examples_dir(row["workflow_path"], wf.name), node.id, row["input_path"],
+                           record, fields=node_fields(node), added_by="review", note=note)
+    except ExampleError as e:
+        raise ApprovalError(f"the approved record cannot be kept as an example: {e}") from None
+
+
+def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
+           note: str = "") -> RunResult:
+    store = runner.store
+    assert store is not None
+    row, wf = _pending(runner, approval_id)
     if wf.node(row["node_id"]) is None:
         raise ApprovalError(f"the workflow no longer has the step '{row['node_id']}' that asked")
     plan = runner.executor.plan(wf)

@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     ap = asub.add_parser("approve", help="approve (optionally with an edited item) and resume the run")
     ap.add_argument("id", type=int)
     ap.add_argument("--edit", metavar="FILE", help="a JSON file replacing the item")
+    ap.add_argument("--save-example", action="store_true",
+                    help="also keep the document and the approved record as a labelled example "
+                         "of the extract step that sent it to review (see `runnel examples`)")
     ap.add_argument("--note", default="")
     ar = asub.add_parser("reject", help="reject and resume the run on its rejected branch")
     ar.add_argument("id", type=int)
@@ -189,6 +192,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("examples", nargs="?", metavar="EXAMPLES",
                     help="an examples folder (default: the workflow's own, see `runnel examples`)")
     ev.add_argument("--node", metavar="NODE_ID", help="only this ai.extract_fields step")
+    ev.add_argument("--no-teach", action="store_true",
+                    help="read each example without learning from the others (by default the "
+                         "step learns from all examples but the one it reads, as it does in a run)")
     ev.add_argument("--json", action="store_true")
     ev.set_defaults(handler=cmd_eval)
 
@@ -427,8 +433,20 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _approval_item(item: Any) -> list[str]:
+    """What waits for a decision, for a terminal: a record sent to review as its fields
+    and the reasons; anything else as short JSON."""
+    from desktop.steps.human import is_review_item
+
+    if not is_review_item(item):
+        return [json.dumps(item, ensure_ascii=False)[:200]]
+    fields = " · ".join(f"{k}: {v}" for k, v in item["record"].items())
+    return [f"record: {fields}"[:200]] + [f"to check: {r['field']}: {r['reason']}" if r.get("field")
+                                          else f"to check: {r['reason']}" for r in item["reasons"]]
+
+
 def cmd_approvals(args: argparse.Namespace) -> int:
-    from desktop.approvals import ApprovalError, decide, pending
+    from desktop.approvals import ApprovalError, decide, pending, save_as_example
     from desktop.runner import Runner
 
     runner = Runner(RunStore(database_path()))
@@ -442,7 +460,9 @@ def cmd_approvals(args: argparse.Namespace) -> int:
                 print("nothing is waiting for approval")
             for r in rows:
                 print(f"{r['id']:>4}  {_when(r['created_at'])}  {Path(r['input_path'] or '-').name}: "
-                      f"{r['message']}\n      {json.dumps(r['payload'], ensure_ascii=False)[:200]}")
+                      f"{r['message']}")
+                for line in _approval_item(r["payload"]):
+                    print(f"      {line}")
             return EXIT_OK
         edited = None
         if getattr(args, "edit", None):
@@ -451,6 +471,11 @@ def cmd_approvals(args: argparse.Namespace) -> int:
             except (OSError, ValueError) as e:
                 print(f"runnel: --edit {args.edit}: not a readable JSON file ({e})", file=sys.stderr)
                 return EXIT_USAGE
+        if getattr(args, "save_example", False):
+            kept = save_as_example(runner, args.id, edited, args.note)
+            print(f"kept as example {kept.id} of step '{kept.node_id}'"
+                  + (" (it replaced the earlier record of this document)" if kept.replaced else "")
+                  + f": {kept.folder}")
         result = decide(runner, args.id, args.approvals_command == "approve", edited, args.note)
         verb = "approved" if args.approvals_command == "approve" else "rejected"
         print(f"approval {args.id} {verb}; the run continued as {result.run_id[:8]}: "
@@ -889,7 +914,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Each extract step on its examples: accuracy per field, silent errors, review rate
     and time per document. Exit 1 when a document could not be read at all."""
     from desktop import examples as ex
-    from desktop.extract.evaluation import run_examples
+    from desktop.steps.extract_eval import run_examples
     from desktop.llm.client import LLMClient
 
     loaded = _workflow_and_examples(args)
@@ -921,8 +946,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 if not args.json and sys.stderr.isatty():
                     print(f"\r{node.id}: {i + 1}/{n} {name[:40]:40}", end="", file=sys.stderr, flush=True)
 
-            summary = run_examples(found, node.params, llm, progress).summary()
+            summary = run_examples(found, node.params, llm, progress, teach=not args.no_teach).summary()
             summary["problems"] = problems
+            summary["taught"] = not args.no_teach
             report["steps"][node.id] = summary
             failed = failed or bool(summary["failed_documents"])
     finally:
@@ -936,7 +962,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if not s["documents"]:
             print(f"{node_id}: no examples in {folder} (add some with `runnel examples add`)")
             continue
-        print(f"{node_id}: {s['documents']} documents, {s['fields']} fields")
+        print(f"{node_id}: {s['documents']} documents, {s['fields']} fields"
+              + (", each read with the other examples to learn from" if s["taught"] else
+                 ", each read without examples"))
         print(f"  accuracy {s['accuracy']:.0%}   silent errors {s['silent_error_rate']:.1%}   "
               f"sent to review {s['review_rate']:.0%}   {s['seconds_per_document']:.1f} s per document")
         for name, f in s["per_field"].items():

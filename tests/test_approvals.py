@@ -3,6 +3,8 @@
 import json
 import subprocess
 
+import pytest
+
 from tests.conftest import VENV_BIN
 from tests.e2e.test_cli import runnel
 
@@ -87,3 +89,73 @@ def test_dry_run_does_not_wait(isolated_home, tmp_path):
     summary = json.loads(proc.stdout)
     assert summary["runs"][0]["status"] == "done"
     assert [f["target"].rsplit("/", 1)[1] for f in summary["runs"][0]["files"]] == ["approved.json"]
+
+
+def test_save_example_needs_an_extraction_and_then_decides_nothing(isolated_home, tmp_path):
+    wf, doc, out = setup(tmp_path)
+    runnel("run", str(wf), str(doc))
+    pending = json.loads(runnel("approvals", "list", "--json").stdout)
+    proc = runnel("approvals", "approve", str(pending[0]["id"]), "--save-example")
+    assert proc.returncode == 1
+    assert "does not review an extraction (no ai.extract_fields step feeds 'ask')" in proc.stderr
+    # refused before the decision: the run still waits
+    assert len(json.loads(runnel("approvals", "list", "--json").stdout)) == 1
+    assert not out.exists()
+
+
+SLIPS = """schema_version: 1
+name: Slips
+folders: {{out: '{out}'}}
+nodes:
+- {{id: input, type: core.input_file}}
+- {{id: read, type: documents.read}}
+- {{id: fields, type: ai.extract_fields, params: {{fields: {fields}}}}}
+- {{id: ask, type: human.approve, params: {{message: 'Check this slip'}}}}
+- {{id: both, type: flow.merge}}
+- {{id: keep, type: files.write_text, params: {{folder: out, filename: '{{stem}}.json'}}}}
+links:
+- {{from: input.file, to: read.file}}
+- {{from: read.document, to: fields.document}}
+- {{from: fields.review, to: ask.item}}
+- {{from: ask.approved, to: both.a}}
+- {{from: fields.record, to: both.b}}
+- {{from: both.item, to: keep.content}}
+"""
+
+
+@pytest.mark.model
+def test_a_corrected_approval_kept_as_an_example_teaches_the_next_run(isolated_home, tmp_path):
+    """The loop a person goes through: a slip waits for review, they correct and approve
+    it and keep it as an example; the next slip from the same café is filed by itself."""
+    from tests.pdfmaker import write_pdf
+
+    fields = [{"name": "vendor", "type": "string", "description": "the company that issued the invoice"},
+              {"name": "total", "type": "number", "description": "the total amount due"}]
+    out = tmp_path / "out"
+    wf = tmp_path / "slips.yaml"
+    wf.write_text(SLIPS.format(out=out, fields=json.dumps(fields)))
+    slip = "Tillys Kitchen\nHarbour Road 12\n\nSlip 00{n}\n\n{items}\n\nAltogether  {total}\n\nMerci"
+    october = write_pdf(tmp_path / "october.pdf", [slip.format(n=417, items="Coffee  3.40\nScone  2.80",
+                                                               total="6.20")])
+    proc = runnel("run", str(wf), str(october))
+    assert proc.returncode == 0 and "wait for a person's approval" in proc.stderr, proc.stderr
+    pending = json.loads(runnel("approvals", "list", "--json").stdout)
+    assert pending[0]["payload"]["reasons"]
+    listed = runnel("approvals", "list").stdout       # for a person: the fields and why
+    assert "october.pdf: Check this slip" in listed and "record: vendor: " in listed
+    assert "to check: " in listed and '"provenance"' not in listed
+    fixed = tmp_path / "fixed.json"
+    fixed.write_text(json.dumps({"vendor": "Tillys Kitchen", "total": 6.2}))
+    proc = runnel("approvals", "approve", str(pending[0]["id"]), "--edit", str(fixed), "--save-example")
+    assert proc.returncode == 0, proc.stderr
+    assert "kept as example" in proc.stdout and "of step 'fields'" in proc.stdout
+    assert json.loads((out / "october.json").read_text()) == {"vendor": "Tillys Kitchen", "total": 6.2}
+    listed = json.loads(runnel("examples", "list", str(wf), "--json").stdout)["examples"]
+    assert [(e["record"], e["added_by"], e["source"]) for e in listed] == [
+        ({"vendor": "Tillys Kitchen", "total": 6.2}, "review", "october.pdf")]
+
+    november = write_pdf(tmp_path / "november.pdf", [slip.format(
+        n=533, items="Tea  2.90\nMuffin  3.10\nToast  1.50", total="7.50")])
+    proc = runnel("run", str(wf), str(november))
+    assert proc.returncode == 0 and "approval" not in proc.stderr, proc.stderr
+    assert json.loads((out / "november.json").read_text()) == {"vendor": "Tillys Kitchen", "total": 7.5}

@@ -25,3 +25,30 @@ def test_non_qt_packages_never_import_pyside():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ""
+
+
+# what each package may not import, at module level or inside a function: the layers
+# below never reach up (the examples store is below the steps, which learn from it)
+FORBIDDEN = {
+    "desktop/engine": ("desktop.steps", "desktop.extract", "desktop.examples", "desktop.ui", "desktop.app"),
+    "desktop/extract": ("desktop.steps", "desktop.examples", "desktop.ui", "desktop.app", "desktop.store"),
+    "desktop/examples": ("desktop.steps", "desktop.ui", "desktop.app"),
+    "desktop/llm": ("desktop.steps", "desktop.extract", "desktop.examples", "desktop.ui", "desktop.app"),
+}
+
+
+def test_lower_packages_do_not_import_upper_ones():
+    import ast
+    from pathlib import Path
+
+    root = Path(desktop.__file__).parent.parent
+    bad = []
+    for folder, forbidden in FORBIDDEN.items():
+        for path in sorted((root / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                         [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                bad += [f"{path.relative_to(root)}:{node.lineno} imports {n}"
+                        for n in names if n.startswith(forbidden)]
+    assert bad == []

@@ -6,7 +6,6 @@ import zipfile
 import pytest
 
 from desktop.engine.errors import StepError
-from tests.conftest import SAMPLES
 from tests.steps.conftest import Harness
 
 

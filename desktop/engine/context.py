@@ -51,12 +51,22 @@ class StepContext:
     registry: Any = None                   # for steps that run other steps (flow.for_each)
     decision: dict | None = None           # a person's decision, when a paused run resumes
     workflow_dir: Path | None = None
+    workflow_path: Path | None = None      # the saved workflow's file (None when unsaved)
+    workflow_name: str = ""
     # this step's outputs that feed a link (None: not known, as in a step run alone)
     linked: frozenset[str] | None = None
     _ops: list[FileOperation] = field(default_factory=list)
     tokens_in: int = 0
     tokens_out: int = 0
     model: str | None = None
+
+    @classmethod
+    def detached(cls, params: dict[str, Any], *, node_id: str = "detached", llm: Any = None,
+                 cancel: CancelToken | None = None) -> "StepContext":
+        """A context for running a step outside any run (an evaluation, reading a
+        labelled example): dry, no folders, its events go nowhere."""
+        return cls(run_id="0" * 32, node_id=node_id, params=dict(params), cancel=cancel or CancelToken(),
+                   dry_run=True, roots={}, bus=EventBus([]), llm=llm)
 
     def progress(self, fraction: float | None, message: str = "") -> None:
         self.cancel.raise_if_cancelled()

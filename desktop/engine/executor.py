@@ -222,6 +222,9 @@ class Executor:
                 extra = []
                 if spec.uses_model and self.llm is not None:
                     extra.append(self.llm.model_identity(plan.params[node.id].get("model")))
+                depends = self.registry.steps[node.type].depends_on(wf, node.id, plan.params[node.id])
+                if depends:
+                    extra.append(depends)
                 key = combine(plan.param_digests[node.id], *extra,
                               *(f"{p}={d}" for p, d in sorted(input_digests.items())))
                 hit = self.cache.get(key) if node.id not in fresh else None
@@ -238,6 +241,7 @@ class Executor:
             ctx = StepContext(run_id=run_id, node_id=node.id, params=plan.params[node.id],
                               cancel=cancel, dry_run=dry_run, roots=roots, bus=self.bus,
                               run_input=input_path, llm=self.llm, workflow_dir=workflow_dir,
+                              workflow_path=wf.path, workflow_name=wf.name,
                               registry=self.registry,
                               linked=frozenset(l.source_port for l in plan.workflow.links
                                                if l.source == node.id),

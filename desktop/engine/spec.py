@@ -168,5 +168,12 @@ class Step:
         found before any run (e.g. a schema that cannot become a grammar)."""
         return []
 
+    @classmethod
+    def depends_on(cls, workflow: Any, node_id: str, params: Mapping[str, Any]) -> str:
+        """What the result depends on besides the step's inputs, params and model, as a
+        short string joined into its cache key ('' for nothing): e.g. the labelled
+        examples kept with the workflow. Called before each cacheable run; keep it cheap."""
+        return ""
+
     def run(self, ctx: "StepContext", **inputs: Any) -> dict[str, Any]:  # pragma: no cover
         raise NotImplementedError

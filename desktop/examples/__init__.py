@@ -6,12 +6,12 @@ record a person corrected at review can be saved as one (`added_by="review"`).
 
 from desktop.examples.location import examples_dir
 from desktop.examples.record import check_record, fields_problem, format_value
-from desktop.examples.similarity import most_similar
-from desktop.examples.store import (Example, ExampleError, add_example, list_examples,
+from desktop.examples.similarity import most_similar, similarities
+from desktop.examples.store import (Example, ExampleError, add_example, fingerprint, list_examples,
                                     load_examples, node_ids, read_record_file, remove_example)
-from desktop.examples.workflow import NodeChoiceError, choose_node, load_all, node_fields
+from desktop.examples.workflow import NodeChoiceError, choose_node, load_all, node_fields, reviewed_step
 
 __all__ = ["Example", "ExampleError", "NodeChoiceError", "add_example", "check_record",
-           "choose_node", "examples_dir", "fields_problem", "format_value", "list_examples",
+           "choose_node", "examples_dir", "fields_problem", "fingerprint", "format_value", "list_examples",
            "load_all", "load_examples", "most_similar", "node_fields", "node_ids",
-           "read_record_file", "remove_example"]
+           "read_record_file", "remove_example", "reviewed_step", "similarities"]

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from desktop.llm.grammar import SchemaError
-from desktop.steps.extract import FIELD_TYPES, fields_schema
+from desktop.extract.fields import FIELD_TYPES, fields_schema
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LIST_ITEM_MAX = FIELD_TYPES["list"]["items"]["maxLength"]

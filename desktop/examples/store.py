@@ -275,6 +275,30 @@ def load_examples(dir: Path | str, node_id: str, fields: list[dict]) -> tuple[li
     return good, problems
 
 
+def fingerprint(dir: Path | str, node_id: str) -> str:
+    """A short digest that changes whenever an example of step `node_id` is added,
+    removed or edited ('' when it has none): what a cached result of the step depends
+    on. Only the folder listing and the records' sizes and times are read."""
+    if not isinstance(node_id, str) or not NODE_ID.match(node_id):
+        return ""
+    node_dir = Path(dir) / node_id
+    parts = []
+    try:
+        for folder in sorted(node_dir.iterdir()):
+            if folder.name.startswith("."):
+                continue
+            try:
+                st = (folder / RECORD_FILE).stat()
+                parts.append(f"{folder.name}:{st.st_size}:{st.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{folder.name}:-")
+    except OSError:
+        return ""
+    if not parts:
+        return ""
+    return "examples:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
 def _node_dir(dir: Path, node_id: str) -> Path:
     if not isinstance(node_id, str) or not NODE_ID.match(node_id):
         raise ExampleError(f"{node_id!r} is not a step id")

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.engine.workflow import Node, Workflow
 from desktop.examples.store import Example, ExampleError, load_examples, node_ids
-from desktop.steps.extract import ExtractFields
+from desktop.extract.fields import DEFAULT_FIELDS
 
 EXTRACT = "ai.extract_fields"
 
@@ -25,7 +25,7 @@ def node_fields(node: Node) -> Any:
     """The step's field list as it runs: its own, or the step's default."""
     if "fields" in node.params:
         return node.params["fields"]
-    return ExtractFields.spec.defaults()["fields"]
+    return DEFAULT_FIELDS
 
 
 def choose_node(wf: Workflow, node_id: str | None) -> Node:
@@ -48,6 +48,25 @@ def choose_node(wf: Workflow, node_id: str | None) -> Node:
         raise NodeChoiceError(f"the workflow has {len(nodes)} {EXTRACT} steps ({names}); "
                               "say which one with --node")
     return nodes[0]
+
+
+def reviewed_step(wf: Workflow, node_id: str) -> Node | None:
+    """The extract step whose record reaches step `node_id` (an approval), nearest first
+    along the links upstream; None when no extract step feeds it."""
+    seen, frontier = {node_id}, [node_id]
+    while frontier:
+        upstream = []
+        for target in frontier:
+            for link in wf.links:
+                if link.target == target and link.source not in seen:
+                    seen.add(link.source)
+                    upstream.append(link.source)
+        for source in upstream:
+            node = wf.node(source)
+            if node is not None and node.type == EXTRACT:
+                return node
+        frontier = upstream
+    return None
 
 
 def load_all(dir: Path | str, wf: Workflow,

@@ -25,6 +25,7 @@ from desktop.engine.document import Line
 from desktop.extract.candidates import Candidate
 from desktop.extract.concepts import Concept, fold, label_prior
 from desktop.extract.labels import Layout
+from desktop.extract.teach import Lesson, taught_bonus
 
 Scorer = Callable[[str, list[str]], list[float]]
 _DOC_TITLE = re.compile(
@@ -33,7 +34,9 @@ _DOC_TITLE = re.compile(
     r"ticket de caisse|confirmation de commande|factuur|creditnota|kassabon|bon|"
     r"orderbevestiging|factura|factura simplificada|factura rectificativa|abono|recibo|"
     r"confirmacion de pedido|invoice to|bill to|page \d+(?: of \d+)?)")
-_PLACE_COMMA = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3},")
+# 'Leipzig,', 'Zaragoza, a', 'Paris, le', 'Gent, den': a place before a letter's date
+_OWN_LABEL_END = re.compile(r"(?:[:,]|, ?(?:a|le|den|am|op|el))\s*$")
+_PLACE_COMMA = re.compile(r"[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_]+){0,3},(?: (?:a|le|den|am|op|el))?")
 
 PRIOR_WEIGHT = 1.0
 MODEL_WEIGHT = 1.0        # on the mean log-probability per token of the answer
@@ -98,7 +101,10 @@ def _label_score(c: Candidate, layout: Layout, concept: Concept | None,
     left = [text for text, where in layout.labels(c.line, c.start, c.end) if where == "left"]
     near = layout.vertical_labels(c.line, c.start, c.end)
     scores = [label_prior(text, concept, spec) for text in left[:1]]
-    if (not scores or scores[0] == 0.0) and near:    # the text on the left may be another cell
+    # 'Raleigh, 2024-03-21', 'Ref.: 2024-03-21': a colon or comma right before the value
+    # makes the text on its left its own label, not a cell of a table's row
+    own = bool(_OWN_LABEL_END.search(layout.lines[c.line].text[:c.start]))
+    if (not scores or scores[0] == 0.0) and near and not own:    # the left may be another cell
         # the nearer of the labels over and under it, unless it says nothing
         said = [label_prior(text, concept, spec) * FAR_LABEL for text, _ in near]
         scores.append(next((x for x in said if x != 0.0), 0.0))
@@ -106,14 +112,15 @@ def _label_score(c: Candidate, layout: Layout, concept: Concept | None,
 
 
 def priors(candidates: Sequence[Candidate], lines: Sequence[Line], concept: Concept | None,
-           spec: Mapping[str, Any]) -> list[float]:
+           spec: Mapping[str, Any], taught: Sequence[Lesson] = ()) -> list[float]:
     """The label prior of each candidate, with what the kind of value adds: the largest
     of the amounts a label speaks for is likelier the total, the first date the issue
-    date, a name with a legal form a company."""
+    date, a name with a legal form a company; and what the user's examples taught (a
+    label their right value had, a vendor they named)."""
     from desktop.extract.names import has_legal_form, looks_like_address
 
     layout = Layout(lines)
-    out = [_label_score(c, layout, concept, spec) for c in candidates]
+    out = [_label_score(c, layout, concept, spec) + taught_bonus(c, taught) for c in candidates]
     cname = concept.name if concept else ""
     if candidates and candidates[0].kind == "amount":
         # a count ("3 x", "page 2") is no sum of money; a sum has cents or several digits
@@ -151,7 +158,7 @@ def priors(candidates: Sequence[Candidate], lines: Sequence[Line], concept: Conc
 
 def choose(spec: Mapping[str, Any], candidates: Sequence[Candidate], lines: Sequence[Line],
            question: str, scorer: Scorer | None, *, concept: Concept | None,
-           min_confidence: float) -> FieldResult:
+           min_confidence: float, taught: Sequence[Lesson] = ()) -> FieldResult:
     """The field's value among its candidates (or none), with its confidence."""
     name = spec["name"]
     if not candidates:
@@ -159,7 +166,7 @@ def choose(spec: Mapping[str, Any], candidates: Sequence[Candidate], lines: Sequ
                            reason="not found in the document")
     # one entry per distinct value: the occurrence with the best label stands for it,
     # and a value printed again under another label gains a little
-    prior = priors(candidates, lines, concept, spec)
+    prior = priors(candidates, lines, concept, spec, taught)
     best: dict[Any, tuple[float, Candidate, int]] = {}
     for c, p in zip(candidates, prior):
         q, held, n = best.get(c.value, (p, c, 0))

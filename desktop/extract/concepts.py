@@ -46,7 +46,8 @@ CONCEPTS: dict[str, Concept] = {
            "a pagar|ttc|total due|amount payable|total eur|total amount|bedrag|amount credited|"
            "credit total|total credit|gutschriftsbetrag|montant de l avoir|total avoir|"
            "totaal credit|importe abonado|total abono|totaalbedrag|eindbedrag|factuurbedrag|te voldoen|"
-           "importe total|total factura|gesamtsumme|endsumme|montant total|total general", 2.0)
+           "importe total|total factura|gesamtsumme|endsumme|montant total|total general|brutto*|"
+           "rechnungsendbetrag|bruto|totaal bruto|importe bruto", 2.0)
         + _w("due|inkl|incl|including|con iva|iva incluido|tvac|tva incluse", 0.5),
         _w("subtotal|sub total|sub-total|zwischensumme|teilsumme|summe positionen|positionen|"
            "warenwert*|sous-total|sous total|total articles|subtotaal|totaal regels|total lines|"
@@ -83,7 +84,8 @@ CONCEPTS: dict[str, Concept] = {
            "stand|agb|conditions|voorwaarden|condiciones|terms|hasta|until|jusqu|tot en met|"
            "cambios|returns|umtausch|retour*|afgedrukt|imprime|impreso|generado|generated|created|"
            "erstellt|genere|entregado|delivered|geliefert|livre|geleverd|"
-           "service|leistung*|prestation|birth|geburt*", 3.0)),
+           "service|leistung*|prestation|birth|geburt*|between|entre|zwischen|tussen|"
+           "y el|and|und|et le", 3.0)),
     "due_date": Concept(
         "due_date",
         _w("due|fallig*|zahlbar bis|payable|echeance|vervaldatum|te betalen voor|vencimiento|"
@@ -100,14 +102,16 @@ CONCEPTS: dict[str, Concept] = {
            "receipt no|receipt #|receipt number|credit note no|credit note number|"
            "document no|doc no|bill no|ticket n|ticket nr|inv no|inv #|inv nr|re nr|rg nr|rech nr|"
            "n fact|fact n|factura num|factura nu|fra n|fact simplificada|factura simplificada|"
-           "n fact simplificada", 3.0)
+           "n fact simplificada|creditnotanummer|creditnotanr|creditfactuurnummer|quittungsnummer|"
+           "quittungsnr|kassenbonnummer|belegnr|bonnr|ticketnummer|receipt id|transaction no|"
+           "numero de ticket|n ticket|numero de recibo|recibo n|n recibo", 3.0)
         + _w("invoice|rechnung|gutschrift|facture|factuur|factura|receipt|beleg|bon|ticket|"
              "credit note|avoir|creditnota|abono|quittung|kassenbon|recu|tiquet|nota", 1.5),
         _w("order|bestell*|commande|bestel*|pedido|customer|kunde*|kunden|client|klant|cliente|po|"
            "purchase|reference|referenz|ref|vat|tax|ust|tva|btw|iva|account|konto|iban|phone|"
            "tel|fax|siret|kvk|nif|cif|delivery|liefer*|livraison|levering|albaran|contract|"
            "vertrag|project|projekt|page|seite|steuernr|steuer*|total|gesamt*|summe|betrag|"
-           "montant|importe|bedrag|totaal|zu rechnung|original|vom|du|van|del|dated|mwst|uid|"
+           "montant|importe|bedrag|totaal|zu rechnung|original|vom|du|van|del|dated|mwst|uid|klant*|"
            "handelsregister|hrb|hra|registre|rcs|siren|ondernemingsnr|ondernemingsnummer|rpr|"
            "btw nr|kvk nr|nif iva|cif nif|registro|rm|inkoop*|ordernummer|orderno|"
            "bestelnummer|referentie|kenmerk|uw|your|ihre|votre|su|vuestra|iban|bic|swift|"
@@ -125,7 +129,8 @@ CONCEPTS: dict[str, Concept] = {
         "vendor",
         _w("from|issued by|seller|vendor|supplier|verkaufer*|lieferant*|rechnungssteller*|"
            "fournisseur|emetteur|vendeur|leverancier|verkoper|proveedor|emisor|vendedor|"
-           "merchant|shop|store", 2.0),
+           "merchant|shop|store|emitida por|emitido por|emis par|emise par|ausgestellt von|"
+           "uitgegeven door|opgemaakt door|invoiced by|billed by", 2.0),
         _w("bill to|invoice to|billed to|sold to|ship to|deliver to|customer|client|"
            "rechnung an|rechnungsempfanger*|empfanger*|kunde*|lieferadresse|facture a|facturer a|"
            "adresse de livraison|destinataire|factureren aan|klant|afleveradres|facturar a|"

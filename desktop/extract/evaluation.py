@@ -1,17 +1,13 @@
 """How well a workflow's extract steps read its labelled examples: per-field accuracy,
 silent errors (a wrong value that was not flagged for review), the review rate and the
-time per document. What `runnel eval` prints and `bench/extraction.py` measures.
-
-Nothing is written: only `documents.read` and `ai.extract_fields` run, on each
-example's own copy of its document.
+time per document. What `runnel eval` prints and `bench/extraction.py` measures
+(`desktop.steps.extract_eval` runs the steps and fills one in).
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from desktop.extract.grounding import normalise
 
@@ -118,38 +114,3 @@ class Evaluation:
             "accuracy_below_threshold": self.unsure[0] / self.unsure[1] if self.unsure[1] else None,
             "silent_errors": self.errors, "failed_documents": self.failures,
         }
-
-
-def run_examples(examples: Sequence[Any], params: Mapping[str, Any], llm: Any,
-                 progress: Callable[[int, int, str], None] | None = None) -> Evaluation:
-    """Reads and extracts each example's document with the step's options; compares
-    with its record. A document the step fails on counts as all its fields wrong."""
-    from desktop.engine.context import CancelToken, StepContext
-    from desktop.engine.errors import StepError
-    from desktop.engine.events import EventBus
-    from desktop.steps.documents import ReadDocument
-    from desktop.steps.extract import ExtractFields
-
-    resolved = ExtractFields.spec.resolve_params(dict(params))
-    specs = resolved["fields"]
-    result = Evaluation()
-
-    def context(step: type, p: Mapping[str, Any]) -> StepContext:
-        return StepContext(run_id="e" * 32, node_id="eval", cancel=CancelToken(), dry_run=True,
-                           params=dict(p), roots={}, bus=EventBus([]), llm=llm)
-
-    for i, ex in enumerate(examples):
-        if progress:
-            progress(i, len(examples), ex.source)
-        started = time.perf_counter()
-        try:
-            doc = ReadDocument().run(context(ReadDocument, ReadDocument.spec.resolve_params({})),
-                                     file=Path(ex.document))["document"]
-            out = ExtractFields().run(context(ExtractFields, resolved), document=doc)
-        except StepError as e:
-            result.failures.append(f"{ex.source}: {e}")
-            out = {"review": {"record": {}, "reasons": [{"field": s["name"], "reason": "failed"}
-                                                        for s in specs]}}
-        result.add(specs, ex.record, out, time.perf_counter() - started,
-                   resolved["min_confidence"], ex.source)
-    return result

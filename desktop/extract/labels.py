@@ -17,6 +17,7 @@ _SEGMENT = re.compile(r"\S+(?:[ \u00a0\u202f]\S+)*")
 _LABEL_WORDS = 6
 _LABEL_CHARS = 50
 ABOVE_LINES = 8           # how far up a label is looked for past rows of values
+_CAPTION_WORDS = 8        # a label over or under a value is a caption, not a sentence
 
 _NOUN_ALONE = (
     r"invoice|rechnung|facture|factuur|factura|order|bestellung|commande|pedido|bestelling|"
@@ -38,7 +39,7 @@ ID_LABEL = re.compile(
     rf"|(?:{_NUM_WORD})\.?\s*(?:(?:de|du|d'|del|van|of)\s*(?:la\s+|le\s+|l')?)?(?:{_NOUN_NUM})"
     rf"|(?:{_NOUN_ALONE})|(?:{_NUM_WORD})|\w*nummer|\w*nr"
     # 'Nº fact. simplificada', 'Facture simplifiée n°': the simplified invoice of a till
-    r")(?:\s+(?:simplificada|simplifiée|simplifiee|rectificativa|rectificative|corrigée))?"
+    r")(?:\.?\s+(?:simplificada|simplifiée|simplifiee|rectificativa|rectificative|corrigée))?"
     r"[\s:.#°º\-]*$")
 ID_WORD_SET = {w for w in re.split(r"[|\\. ]+", _NOUN_NUM + "|" + _NUM_WORD) if w.isalpha()} - {"o", "p"}
 
@@ -159,6 +160,8 @@ class Layout:
         line = self.lines[i]
         steps = ABOVE_LINES if direction < 0 else 1
         vbox = line.span_box(s, e) if line.box is not None else None
+        # the value begins its line: the line above may be a sentence running on into it
+        wraps = direction < 0 and all(numbers.currency_code(t) for t in line.text[:s].split())
         if vbox is not None:
             top, bottom = vbox[1], vbox[3]
             near = []
@@ -170,8 +173,8 @@ class Layout:
                 if (direction < 0 and mid < top) or (direction > 0 and mid > bottom):
                     near.append((-mid if direction < 0 else mid, j))
             near.sort()
-            for _, j in near[:steps]:
-                label, values_only = self._segment_label(j, s, e, vbox)
+            for k, (_, j) in enumerate(near[:steps]):
+                label, values_only = self._segment_label(j, s, e, vbox, wraps=wraps and k == 0)
                 if labelish(label):
                     box = self.lines[j].box
                     return label, (top - box[3]) if direction < 0 else (box[1] - bottom)
@@ -182,7 +185,8 @@ class Layout:
         for step in range(steps):
             if not 0 <= j < len(self.lines) or self.lines[j].page != line.page:
                 break
-            label, values_only = self._segment_label(j, s, e, None, adjacent=step == 0)
+            label, values_only = self._segment_label(j, s, e, None, adjacent=step == 0,
+                                                     wraps=wraps and step == 0)
             if labelish(label):
                 return label, float(step + 1)
             if not values_only:
@@ -191,7 +195,7 @@ class Layout:
         return "", 0.0
 
     def _segment_label(self, j: int, s: int, e: int, vbox,
-                       adjacent: bool = True) -> tuple[str, bool]:
+                       adjacent: bool = True, wraps: bool = False) -> tuple[str, bool]:
         """The label text in line j over (or under) the value: the segment overlapping it,
         by box when both have word boxes, else by character column; on the adjacent line
         of plain text the nearest segment when none overlaps. And whether that segment
@@ -216,5 +220,10 @@ class Layout:
             if not adjacent and min(best[1], e) <= max(best[0], s):
                 return "", False
         piece = other.text[best[0]:best[1]]
-        values_only = all(is_value_token(t) or numbers.currency_code(t) for t in piece.split())
+        words = piece.split()
+        if len(words) > _CAPTION_WORDS and not wraps:
+            # a sentence over or under a value is no caption of it, unless it runs on
+            # into the value ('... ergibt einen Rechnungsbetrag von' / 'CHF 2'037.21.')
+            return "", False
+        values_only = all(is_value_token(t) or numbers.currency_code(t) for t in words)
         return nearest(piece), values_only

@@ -19,6 +19,7 @@ from desktop.extract.choose import FieldResult, Scorer, choose, place
 from desktop.extract.concepts import field_concept, field_kind
 from desktop.extract.grounding import find_span, find_words
 from desktop.extract.names import name_candidates
+from desktop.extract.teach import Lesson, settle_dates, taught_identifiers
 
 Generate = Callable[[list[dict]], dict[str, Any]]
 _SPAN_KINDS = ("amount", "date", "identifier", "email", "iban", "vat")
@@ -43,7 +44,11 @@ def question(spec: Mapping[str, Any]) -> str:
 
 def extract(specs: Sequence[Mapping[str, Any]], lines: Sequence[Line], scorer: Scorer | None,
             generate: Generate | None, *, min_confidence: float = 0.6,
-            max_candidates: int = 1000) -> Extraction:
+            max_candidates: int = 1000,
+            taught: Mapping[str, Sequence[Lesson]] | None = None) -> Extraction:
+    """The record of `specs` read out of `lines`. `taught` holds, per field, what the
+    user's labelled examples of similar documents show (see `desktop.extract.teach`)."""
+    taught = taught or {}
     language = finders.language(lines)
     notes = []
     if language is None and any(line.text.strip() for line in lines):
@@ -58,10 +63,16 @@ def extract(specs: Sequence[Mapping[str, Any]], lines: Sequence[Line], scorer: S
         kind = field_kind(spec)
         threshold = float(spec.get("min_confidence", min_confidence))
         if kind in _SPAN_KINDS or kind == "name":
+            lessons = taught.get(spec["name"], ())
             cands = ([c for c in found if c.kind == kind] if kind != "name"
                      else name_candidates(lines))
-            r = choose(spec, cands, lines, question(spec), scorer,
-                       concept=field_concept(spec), min_confidence=threshold)
+            if kind == "identifier" and lessons:
+                known = {(c.line, c.start) for c in cands}
+                cands += [c for c in taught_identifiers(lines, lessons) if (c.line, c.start) not in known]
+            if kind == "date" and lessons:
+                cands = settle_dates(cands, lessons)
+            r = choose(spec, cands, lines, question(spec), scorer, concept=field_concept(spec),
+                       min_confidence=threshold, taught=lessons)
             if r.status == "not_found" and not cands and language is None and kind in ("amount", "date"):
                 r.status, r.reason = "unverified", notes[0]
             results[spec["name"]] = r

@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Mapping
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Mapping, Sequence
 
 from desktop.engine.context import StepContext
-from desktop.engine.document import Document, text_lines
+from desktop.engine.document import Document, Line, text_lines
 from desktop.engine.errors import StepError
 from desktop.engine.signature import digest
 from desktop.engine.spec import Param, Port, StepSpec
 from desktop.engine.types import PortType
+from desktop.examples import Example, examples_dir, fingerprint, load_examples, similarities
+from desktop.extract.fields import DEFAULT_FIELDS, FIELD_TYPES, fields_schema
+from desktop.extract.teach import MIN_SIMILARITY, Lesson, by_field, lessons, prompt_block
 from desktop.llm.grammar import SchemaError, schema_to_gbnf
 from desktop.llm.prompts import chat_prompt
 from desktop.steps.aibase import AIStep, model_call, model_params, structured
@@ -26,48 +31,11 @@ from desktop.steps.aibase import AIStep, model_call, model_params, structured
 # the instruction of the questions each candidate is scored against
 SCORING = ("You read a business document and answer a question about it with a value copied "
            "exactly from the document, or 'not stated' when it is not there.")
-
-# ---------------------------------------------------------------- ai.extract_fields
-
-FIELD_TYPES = {"string": {"type": "string"}, "number": {"type": "number"},
-               "integer": {"type": "integer"}, "boolean": {"type": "boolean"},
-               "date": {"type": "string", "format": "date"},
-               # bounded: a small model left free repeats a list item to the token limit
-               "list": {"type": "array", "items": {"type": "string", "maxLength": 120}, "maxItems": 12}}
-
-
-def fields_schema(fields: Any) -> dict:
-    """The JSON schema of the record the user's field list describes."""
-    if not isinstance(fields, list) or not fields:
-        raise SchemaError("list at least one field, each with a name and a type")
-    props: dict[str, Any] = {}
-    required = []
-    for i, f in enumerate(fields, 1):
-        if not isinstance(f, dict) or not isinstance(f.get("name"), str) or not f["name"].strip():
-            raise SchemaError(f"field {i} needs a 'name'")
-        name, kind = f["name"], f.get("type", "string")
-        if name in props:
-            raise SchemaError(f"field '{name}' is listed twice")
-        if "choices" in f:
-            if not isinstance(f["choices"], list) or not f["choices"]:
-                raise SchemaError(f"field '{name}': 'choices' must be a non-empty list")
-            sub: dict[str, Any] = {"enum": list(f["choices"])}
-        elif kind in FIELD_TYPES:
-            sub = dict(FIELD_TYPES[kind])
-        else:
-            raise SchemaError(f"field '{name}' has type '{kind}'; the types are "
-                              f"{', '.join(FIELD_TYPES)} (or give 'choices')")
-        if f.get("description"):
-            sub["description"] = str(f["description"])
-        props[name] = sub
-        if f.get("required", True):
-            required.append(name)
-        else:
-            props[name] = {**sub, **({"type": [sub["type"], "null"]} if "type" in sub else {})}
-            if "enum" in sub:
-                props[name]["enum"] = sub["enum"] + [None]
-    return {"type": "object", "properties": props, "required": list(props)}
-
+TAUGHT_BY = 3            # the most similar examples whose lessons count
+SHOWN = 1                # of those, how many the model is shown as demonstrations
+DEMO_ROOM = 0.75         # demonstrations may take a quarter of the document's room at most
+_LINES_KEPT = 256        # examples' documents kept read, per process
+_example_lines: "OrderedDict[tuple[str, str], list[Line] | None]" = OrderedDict()
 
 class ExtractFields(AIStep):
     spec = StepSpec(
@@ -88,8 +56,7 @@ class ExtractFields(AIStep):
                       help="{record, provenance, reasons}: what a person must check, and why"),
                  Port("provenance", PortType.JSON,
                       help="per field: value, source text, page, box, method, confidence, status")),
-        params=(Param("fields", "json", [{"name": "title", "type": "string",
-                                          "description": "the document's title"}],
+        params=(Param("fields", "json", DEFAULT_FIELDS,
                       help="list of {name, type, description, required, choices, kind, "
                            "min_confidence}; types: " + ", ".join(FIELD_TYPES)
                            + "; kind (optional): amount, date, identifier, email, iban, vat, "
@@ -103,6 +70,18 @@ class ExtractFields(AIStep):
         one_of=("document", "text"),
         version=2,
     )
+
+    def __init__(self, examples: Sequence[Example] | None = None):
+        # examples to learn from instead of the workflow's own: an evaluation passes
+        # all but the one it reads
+        self._examples = examples
+
+    @classmethod
+    def depends_on(cls, workflow: Any, node_id: str, params: Mapping[str, Any]) -> str:
+        # a cached result is stale once the step's examples change
+        if getattr(workflow, "path", None) is None:
+            return ""
+        return fingerprint(examples_dir(workflow.path, workflow.name), node_id)
 
     @classmethod
     def check_params(cls, params: Mapping[str, Any]) -> list[str]:
@@ -131,7 +110,7 @@ class ExtractFields(AIStep):
         return self.produce(ctx, **inputs)
 
     def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
-        from desktop.extract.record import extract
+        from desktop.extract.record import extract, question
         from desktop.steps.guard import failures
 
         fields = ctx.params["fields"]
@@ -145,10 +124,13 @@ class ExtractFields(AIStep):
         if not any(line.text.strip() for line in lines):
             raise StepError("the document has no text to extract fields from (a scan without OCR?)")
         model = self.model(ctx)
-        shown = self.visible_text(ctx, model, lines)
-        result = extract(fields, lines, self.scorer(ctx, model, shown),
+        taught = self.taught(ctx, fields, lines)
+        instruction = self.instruction_with(ctx, model, prompt_block(
+            [t for t in taught if t.rank < SHOWN], {f["name"]: question(f) for f in fields}))
+        shown = self.visible_text(ctx, model, lines, instruction)
+        result = extract(fields, lines, self.scorer(ctx, model, shown, instruction),
                          lambda free: self.generate(ctx, model, free, shown),
-                         min_confidence=ctx.params["min_confidence"])
+                         min_confidence=ctx.params["min_confidence"], taught=by_field(taught))
         for note in result.notes:
             ctx.log(note, "warning")
         provenance = result.provenance()
@@ -171,23 +153,65 @@ class ExtractFields(AIStep):
         return {"review": {"record": result.record, "provenance": provenance, "reasons": reasons},
                 "provenance": provenance}
 
-    def visible_text(self, ctx: StepContext, model: Any, lines: list) -> str:
+    def taught(self, ctx: StepContext, fields: list[dict], lines: Sequence[Line]) -> list[Lesson]:
+        """What the labelled examples most like this document teach (none without any)."""
+        examples = self._examples if self._examples is not None else self.workflow_examples(ctx, fields)
+        if not examples:
+            return []
+        readable = [ex for ex in examples if _lines_of(ctx, ex) is not None]
+        text = "\n".join(line.text for line in lines)
+        out: list[Lesson] = []
+        used = []
+        for rank, (similarity, ex) in enumerate(
+                similarities(readable, text, lambda ex: "\n".join(l.text for l in _lines_of(ctx, ex) or []))
+                [:TAUGHT_BY]):
+            if similarity < MIN_SIMILARITY:
+                break
+            out += lessons(fields, _lines_of(ctx, ex) or [], ex.record, similarity, rank)
+            used.append(f"{ex.source} ({similarity:.2f})")
+        if used:
+            ctx.log(f"taught by {len(used)} similar example(s): " + ", ".join(used))
+        return out
+
+    def instruction_with(self, ctx: StepContext, model: Any, demos: str) -> str:
+        """The scoring instruction, with the demonstrations when they leave the document
+        most of its room (a long document keeps its text rather than the examples')."""
+        if not demos:
+            return SCORING
+        with_demos = SCORING + "\n\n" + demos
+        room = self.budget(ctx, model, SCORING, 24)
+        if self.budget(ctx, model, with_demos, 24) < DEMO_ROOM * room:
+            ctx.log("the examples' lines are not shown to the model: they would take the room "
+                    "of the document's text")
+            return SCORING
+        return with_demos
+
+    def workflow_examples(self, ctx: StepContext, fields: list[dict]) -> list[Example]:
+        if ctx.workflow_path is None:
+            return []
+        good, bad = load_examples(examples_dir(ctx.workflow_path, ctx.workflow_name or None),
+                                  ctx.node_id, fields)
+        for problem in bad:
+            ctx.log(f"an example is left out: {problem}", "warning")
+        return good
+
+    def visible_text(self, ctx: StepContext, model: Any, lines: list, instruction: str = SCORING) -> str:
         """The document's layout text as the model sees it: what fits the context."""
         text = "\n".join(line.text for line in lines)
-        budget = self.budget(ctx, model, SCORING + "\n\nQuestion: " + "x" * 80, 24)
+        budget = self.budget(ctx, model, instruction + "\n\nQuestion: " + "x" * 80, 24)
         parts = self.chunks(ctx, model, text, budget // 2, overlap=0)
         if len(parts) <= 2:
             return text if len(parts) == 1 else parts[0] + parts[1]
         # the beginning (who, which number, when) and the end (the totals)
-        ctx.log(f"the document is longer than the model's context: it reads the beginning and "
+        ctx.log("the document is longer than the model's context: it reads the beginning and "
                 "the end; values are still looked for in all of it")
         return parts[0] + "\n[…]\n" + parts[-1]
 
-    def scorer(self, ctx: StepContext, model: Any, shown: str):
+    def scorer(self, ctx: StepContext, model: Any, shown: str, instruction: str = SCORING):
         client = self.client(ctx)
 
         def score(question: str, answers: list[str]) -> list[float]:
-            prompt = chat_prompt(model, SCORING, f"{shown}\n\nQuestion: {question}")
+            prompt = chat_prompt(model, instruction, f"{shown}\n\nQuestion: {question}")
             started = time.perf_counter()
             logprobs = model_call(lambda: client.score(model, prompt.suffix, answers, prefix=prompt.prefix,
                                                        document=prompt.document, per_token=True,
@@ -208,6 +232,28 @@ class ExtractFields(AIStep):
         instruction = self.instruction(free, ctx.params["instructions"])
         record, _ = structured(self, ctx, model, instruction, shown, fields_schema(free))
         return record
+
+
+def _lines_of(ctx: StepContext, ex: Example) -> list[Line] | None:
+    """An example's document as layout lines, read once per process (None, and a
+    warning, when it cannot be read)."""
+    from desktop.steps.documents import ReadDocument
+
+    key = (str(ex.document), ex.sha256)
+    if key in _example_lines:
+        _example_lines.move_to_end(key)
+        return _example_lines[key]
+    try:
+        doc = ReadDocument().run(StepContext.detached(ReadDocument.spec.defaults()),
+                                 file=Path(ex.document))["document"]
+        got: list[Line] | None = doc.layout_lines()
+    except StepError as e:
+        ctx.log(f"example {ex.id} ({ex.source}) is left out: {e}", "warning")
+        got = None
+    _example_lines[key] = got
+    while len(_example_lines) > _LINES_KEPT:
+        _example_lines.popitem(last=False)
+    return got
 
 
 def _required(fields: list[dict], name: str) -> bool:

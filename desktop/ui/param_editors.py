@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+from desktop.extract.fields import FIELD_TYPES as _AI_FIELD_TYPES
 from desktop.engine.spec import Param, StepSpec
 from desktop.engine.types import PortType
 from desktop.ui import theme
@@ -53,14 +54,8 @@ WIDE_FLOAT = 1e15
 SPIN_WIDTH = 120               # every number field the same width, so they line up
 TEXT_DEBOUNCE_MS = 800        # a pause this long in a multi-line field commits it
 
-# Field types of ai.extract_fields; kept in step with desktop.steps.ai.FIELD_TYPES
-# (imported when available so a new type shows up here by itself).
-try:
-    from desktop.steps.extract import FIELD_TYPES as _AI_FIELD_TYPES
-
-    FIELD_TYPES: tuple[str, ...] = tuple(_AI_FIELD_TYPES)
-except Exception:  # pragma: no cover - the ai pack failed to import
-    FIELD_TYPES = ("string", "number", "integer", "boolean", "date", "list")
+# Field types of ai.extract_fields (a new type shows up here by itself)
+FIELD_TYPES: tuple[str, ...] = tuple(_AI_FIELD_TYPES)
 
 # Template params rendered with Jinja2 over the step's inputs, and the names the
 # render adds beyond the input ports (see desktop.steps.text.Template.run).

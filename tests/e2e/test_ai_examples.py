@@ -5,7 +5,7 @@ import json
 import jsonschema
 import pytest
 
-from desktop.steps.extract import fields_schema
+from desktop.extract.fields import fields_schema
 from tests.conftest import SAMPLES, WORKFLOWS
 from tests.e2e.test_cli import history, runnel
 

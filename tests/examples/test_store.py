@@ -460,3 +460,36 @@ def test_name_slug():
     assert location.name_slug("  Über/Rechnungen ") == "ber-rechnungen"
     assert location.name_slug("請求書").startswith("workflow-")
     assert location.name_slug("請求書") != location.name_slug("契約")
+
+
+def test_the_fingerprint_changes_with_every_add_edit_and_remove(tmp_path, pdf):
+    from desktop.examples import fingerprint
+
+    assert fingerprint(tmp_path, "fields") == ""                    # no folder: nothing
+    ex = add_example(tmp_path, "fields", pdf, RECORD, fields=FIELDS[:4])
+    first = fingerprint(tmp_path, "fields")
+    assert first.startswith("examples:") and fingerprint(tmp_path, "fields") == first
+    assert fingerprint(tmp_path, "other") == ""
+    add_example(tmp_path, "fields", pdf, {**RECORD, "total": 1.0}, fields=FIELDS[:4])
+    edited = fingerprint(tmp_path, "fields")
+    assert edited != first
+    second = write_pdf(tmp_path / "b.pdf", ["Other Ltd\nInvoice 2\nTotal 5.00"])
+    add_example(tmp_path, "fields", second, {**RECORD, "total": 5.0}, fields=FIELDS[:4])
+    assert fingerprint(tmp_path, "fields") not in (first, edited)
+    remove_example(tmp_path, "fields", ex.id)
+    remove_example(tmp_path, "fields", list_examples(tmp_path, "fields")[0].id)
+    assert fingerprint(tmp_path, "fields") == ""
+    assert fingerprint(tmp_path, "../x") == ""
+
+
+def test_the_step_an_approval_reviews_is_found_upstream():
+    from desktop.examples import reviewed_step
+
+    wf = loads(FLOW.replace("links:\n", "- {id: check, type: guard.validate}\n"
+                                         "- {id: ask, type: human.approve}\n"
+                                         "- {id: other, type: human.approve}\nlinks:\n")
+               + "- {from: fields.review, to: check.record}\n- {from: check.valid, to: ask.item}\n"
+                 "- {from: read.document, to: other.item}\n")
+    assert reviewed_step(wf, "ask").id == "fields"            # through the check step
+    assert reviewed_step(wf, "other") is None                 # fed by the reader only
+    assert reviewed_step(wf, "fields") is None

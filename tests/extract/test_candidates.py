@@ -392,6 +392,8 @@ def test_two_digit_years():
     ("Rechnung Nr.12345", "12345", "rechnung nr."),
     ("N°: 12345", "12345", "n°:"),
     ("Invoice No. 2026-0417.", "2026-0417", "invoice no."),
+    ("Nº fact. simplificada T2025-78724", "T2025-78724", "nº fact. simplificada"),
+    ("Creditnotanummer: CN20196188", "CN20196188", "creditnotanummer:"),
 ])
 def test_identifiers_next_to_their_labels(text, value, label):
     [c] = found(text, "identifier")

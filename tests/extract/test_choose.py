@@ -46,7 +46,7 @@ def test_fields_get_the_kind_and_concept_their_words_name():
 def test_labels_speak_for_and_against_in_five_languages():
     total = field_concept(TOTAL)
     for label in ("Total due", "Gesamtbetrag", "Net à payer", "Totaal te betalen", "Importe total",
-                  "Gesamtbetrag inkl. MwSt.", "Total TTC"):
+                  "Gesamtbetrag inkl. MwSt.", "Total TTC", "Bruttobetrag"):
         assert label_prior(label, total, TOTAL) > 1, label
     for label in ("Subtotal", "Zwischensumme", "Sous-total HT", "MwSt. 19 %", "VAT 20%",
                   "Versandkosten", "Summe Positionen", "Totaal regels", "À reporter"):
@@ -54,18 +54,30 @@ def test_labels_speak_for_and_against_in_five_languages():
     date = field_concept(DATE)
     assert label_prior("Rechnungsdatum", date, DATE) > label_prior("Datum", date, DATE) > 1
     for label in ("Fällig am", "Due date", "Date d'échéance", "Vervaldatum", "Lieferdatum",
-                  "Fecha de pedido", "Afgedrukt op"):
+                  "Fecha de pedido", "Afgedrukt op", "realizados entre el", "y el"):
         assert label_prior(label, date, DATE) < 0, label
     number = field_concept(NUMBER)
     assert label_prior("Rechnungsnr.", number, NUMBER) >= 3
-    for label in ("Kunden-Nr.", "Order No.", "USt-IdNr.", "Your reference"):
+    for label in ("Kunden-Nr.", "Order No.", "USt-IdNr.", "Your reference", "Klantnummer:"):
         assert label_prior(label, number, NUMBER) < 0, label
+    assert label_prior("Creditnotanummer:", number, NUMBER) >= 3
+    vendor = field_concept(VENDOR)
+    assert label_prior("Emitida por:", vendor, VENDOR) > 1
 
 
 def test_the_labelled_total_wins_over_the_subtotal_and_the_tax():
     r = pick(TOTAL, "Subtotal   178.40\nVAT 20%   35.68\nTotal due   214.08\nPage 1 of 2")
     assert (r.value, r.status, r.text) == (214.08, "grounded", "214.08")
     assert r.confidence > 0.6 and {a["value"] for a in r.alternatives} >= {178.40, 35.68}
+
+
+def test_a_letters_place_and_date_is_its_date_even_over_a_table_heading():
+    for head in ("Zaragoza, a", "Raleigh,", "Paris, le"):
+        # a heading printed under it ('Delivery date') is not its label: the comma is
+        text = (f"Meadow Print Ltd\n{head} 8 February 2019\n{' ' * len(head)} Delivery date\n"
+                "Work carried out between 10 January 2019 and 5 February 2019\nNext visit 12 March 2019")
+        r = pick(DATE, text)
+        assert (r.value, r.status) == ("2019-02-08", "grounded"), (head, r.reason)
 
 
 def test_the_issue_date_wins_over_the_due_and_delivery_dates():
@@ -124,3 +136,17 @@ def test_the_currency_is_the_one_printed_with_the_chosen_total():
     got = extract(specs, lines, flat, None)
     assert got.record == {"total": 120.0, "currency": "EUR"}
     assert got.fields["currency"].text == got.fields["total"].text
+
+
+def test_a_sentence_is_the_label_of_the_value_it_runs_on_into_not_of_the_line_above_it():
+    from desktop.extract.choose import priors
+
+    text = ("- 3 x Railing, per metre                634.08\n"
+            "The net amount of EUR 1,884.56 plus VAT 8.1 % (EUR 152.65) gives a total amount of\n"
+            "EUR 2,037.21.\nPlease pay within 14 days.")
+    lines = text_lines(text)
+    cands = find_candidates(lines, ["amount"])
+    prior = {c.text: p for c, p in zip(cands, priors(cands, lines, field_concept(TOTAL), TOTAL))}
+    assert prior["634.08"] <= 0 < prior["2,037.21"]
+    r = pick(TOTAL, text)
+    assert (r.value, r.status) == (2037.21, "grounded")

@@ -5,7 +5,7 @@ import pytest
 from llama_cpp import LlamaGrammar
 
 from desktop.llm.grammar import SchemaError, schema_to_gbnf
-from desktop.steps.extract import fields_schema
+from desktop.extract.fields import fields_schema
 
 pytestmark = pytest.mark.model
 

@@ -11,7 +11,7 @@ from desktop.engine.executor import Executor
 from desktop.engine.validate import validate
 from desktop.llm import catalog
 from desktop.llm.client import LLMClient
-from desktop.steps.extract import fields_schema
+from desktop.extract.fields import fields_schema
 from desktop.store.runs import RunStore
 from tests.conftest import SAMPLES
 from tests.engine.conftest import workflow

@@ -94,8 +94,11 @@ def lessons(specs: Sequence[Mapping[str, Any]], lines: Sequence[Line], record: M
             c = min(pool, key=lambda c: (_WHERE_RANK.get(c.label_where, 3) if c.label else 3,
                                          c.line, c.start))
             order = ("DMY" if same(spec, c.value, want) else "MDY") if c.ambiguous else ""
+            shown = excerpt(lines[c.line].text, c.start, c.end)
+            if c.label and c.label_where == "above" and c.line > 0:     # its label's line too
+                shown = lines[c.line - 1].text.strip()[-MAX_LINE:] + "\n" + shown
             out.append(Lesson(spec["name"], c.text, label_key(c.label), c.label_where if c.label else "",
-                              excerpt(lines[c.line].text, c.start, c.end), kind, similarity, rank, order))
+                              shown, kind, similarity, rank, order))
         elif not isinstance(want, (list, dict)):
             span = find_span(str(want), lines)
             out.append(Lesson(spec["name"], str(want), "", "",

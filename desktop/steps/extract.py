@@ -125,10 +125,10 @@ class ExtractFields(AIStep):
             raise StepError("the document has no text to extract fields from (a scan without OCR?)")
         model = self.model(ctx)
         taught = self.taught(ctx, fields, lines)
-        instruction = self.instruction_with(ctx, model, prompt_block(
+        demos = self.demonstrations(ctx, model, prompt_block(
             [t for t in taught if t.rank < SHOWN], {f["name"]: question(f) for f in fields}))
-        shown = self.visible_text(ctx, model, lines, instruction)
-        result = extract(fields, lines, self.scorer(ctx, model, shown, instruction),
+        shown = self.visible_text(ctx, model, lines, demos)
+        result = extract(fields, lines, self.scorer(ctx, model, shown, demos),
                          lambda free: self.generate(ctx, model, free, shown),
                          min_confidence=ctx.params["min_confidence"], taught=by_field(taught))
         for note in result.notes:
@@ -173,18 +173,20 @@ class ExtractFields(AIStep):
             ctx.log(f"taught by {len(used)} similar example(s): " + ", ".join(used))
         return out
 
-    def instruction_with(self, ctx: StepContext, model: Any, demos: str) -> str:
-        """The scoring instruction, with the demonstrations when they leave the document
-        most of its room (a long document keeps its text rather than the examples')."""
+    def demonstrations(self, ctx: StepContext, model: Any, demos: str) -> str:
+        """The demonstrations to put before the document, when they leave it most of its
+        room (a long document keeps its text rather than the examples'); '' otherwise.
+        They go with the document, not the instruction: the instruction's saved model
+        state stays the same for every document, and the worker reuses what the
+        questions about one document share (demonstrations and document)."""
         if not demos:
-            return SCORING
-        with_demos = SCORING + "\n\n" + demos
+            return ""
         room = self.budget(ctx, model, SCORING, 24)
-        if self.budget(ctx, model, with_demos, 24) < DEMO_ROOM * room:
+        if self.budget(ctx, model, SCORING + "\n\n" + demos, 24) < DEMO_ROOM * room:
             ctx.log("the examples' lines are not shown to the model: they would take the room "
                     "of the document's text")
-            return SCORING
-        return with_demos
+            return ""
+        return demos + "\n\nThe document:\n"
 
     def workflow_examples(self, ctx: StepContext, fields: list[dict]) -> list[Example]:
         if ctx.workflow_path is None:
@@ -195,10 +197,11 @@ class ExtractFields(AIStep):
             ctx.log(f"an example is left out: {problem}", "warning")
         return good
 
-    def visible_text(self, ctx: StepContext, model: Any, lines: list, instruction: str = SCORING) -> str:
-        """The document's layout text as the model sees it: what fits the context."""
+    def visible_text(self, ctx: StepContext, model: Any, lines: list, demos: str = "") -> str:
+        """The document's layout text as the model sees it: what fits the context beside
+        the instruction, the demonstrations and a question."""
         text = "\n".join(line.text for line in lines)
-        budget = self.budget(ctx, model, instruction + "\n\nQuestion: " + "x" * 80, 24)
+        budget = self.budget(ctx, model, SCORING + "\n\n" + demos + "\n\nQuestion: " + "x" * 80, 24)
         parts = self.chunks(ctx, model, text, budget // 2, overlap=0)
         if len(parts) <= 2:
             return text if len(parts) == 1 else parts[0] + parts[1]
@@ -207,11 +210,11 @@ class ExtractFields(AIStep):
                 "the end; values are still looked for in all of it")
         return parts[0] + "\n[…]\n" + parts[-1]
 
-    def scorer(self, ctx: StepContext, model: Any, shown: str, instruction: str = SCORING):
+    def scorer(self, ctx: StepContext, model: Any, shown: str, demos: str = ""):
         client = self.client(ctx)
 
         def score(question: str, answers: list[str]) -> list[float]:
-            prompt = chat_prompt(model, instruction, f"{shown}\n\nQuestion: {question}")
+            prompt = chat_prompt(model, SCORING, f"{demos}{shown}\n\nQuestion: {question}")
             started = time.perf_counter()
             logprobs = model_call(lambda: client.score(model, prompt.suffix, answers, prefix=prompt.prefix,
                                                        document=prompt.document, per_token=True,

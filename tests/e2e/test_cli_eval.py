@@ -51,7 +51,11 @@ def test_eval_prints_accuracy_silent_errors_and_review_rate(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.rglob("*")) == before       # nothing written
     assert main(["eval", str(wf)]) == 0
     out = capsys.readouterr().out
-    assert "fields: 3 documents, 15 fields" in out and "silent error: copy.pdf total" in out
+    assert "fields: 3 documents, 15 fields, each read with the other examples to learn from" in out
+    assert "silent error: copy.pdf total" in out
+    assert main(["eval", str(wf), "--json", "--no-teach"]) == 0
+    alone = json.loads(capsys.readouterr().out)["steps"]["fields"]
+    assert alone["taught"] is False and report["taught"] is True and alone["documents"] == 3
 
 
 def test_eval_without_examples_or_extract_step(tmp_path, capsys):

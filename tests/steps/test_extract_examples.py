@@ -120,3 +120,23 @@ def test_an_unsaved_workflow_has_no_examples_and_still_runs(registry, llm, tmp_p
     doc = slip(tmp_path / "n.pdf", "1", [("Tea", "2.90")], "2.90")
     result = Executor(registry, llm=llm).run(wf, doc)
     assert result.ok and result.steps["held"].status == "done"
+
+
+def test_eval_lets_examples_teach_each_other_but_never_themselves(llm, tmp_path):
+    from desktop.examples import load_examples
+    from desktop.steps.extract_eval import run_examples
+
+    folder = tmp_path / "examples"
+    october = slip(tmp_path / "october.pdf", "00417", [("Coffee", "3.40"), ("Scone", "2.80")], "6.20")
+    november = slip(tmp_path / "november.pdf", "00533", [("Tea", "2.90"), ("Toast", "1.50")], "4.40")
+    add_example(folder, "fields", october,
+                {"vendor": "Tillys Kitchen", "invoice_number": "00417", "total": 6.2}, fields=FIELDS)
+    alone = run_examples(load_examples(folder, "fields", FIELDS)[0], {"fields": FIELDS}, llm).summary()
+    assert alone["review_rate"] == 1.0            # nothing else to learn from: not itself
+    add_example(folder, "fields", november,
+                {"vendor": "Tillys Kitchen", "invoice_number": "00533", "total": 4.4}, fields=FIELDS)
+    both = load_examples(folder, "fields", FIELDS)[0]
+    taught = run_examples(both, {"fields": FIELDS}, llm).summary()
+    assert taught["review_rate"] == 0.0 and taught["accuracy"] == 1.0, taught
+    untaught = run_examples(both, {"fields": FIELDS}, llm, teach=False).summary()
+    assert untaught["review_rate"] == 1.0

@@ -433,20 +433,8 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _approval_item(item: Any) -> list[str]:
-    """What waits for a decision, for a terminal: a record sent to review as its fields
-    and the reasons; anything else as short JSON."""
-    from desktop.steps.human import is_review_item
-
-    if not is_review_item(item):
-        return [json.dumps(item, ensure_ascii=False)[:200]]
-    fields = " · ".join(f"{k}: {v}" for k, v in item["record"].items())
-    return [f"record: {fields}"[:200]] + [f"to check: {r['field']}: {r['reason']}" if r.get("field")
-                                          else f"to check: {r['reason']}" for r in item["reasons"]]
-
-
 def cmd_approvals(args: argparse.Namespace) -> int:
-    from desktop.approvals import ApprovalError, decide, pending, save_as_example
+    from desktop.review import ApprovalError, decide, pending, pending_items, save_as_example
     from desktop.runner import Runner
 
     runner = Runner(RunStore(database_path()))
@@ -458,10 +446,10 @@ def cmd_approvals(args: argparse.Namespace) -> int:
                 return EXIT_OK
             if not rows:
                 print("nothing is waiting for approval")
-            for r in rows:
-                print(f"{r['id']:>4}  {_when(r['created_at'])}  {Path(r['input_path'] or '-').name}: "
-                      f"{r['message']}")
-                for line in _approval_item(r["payload"]):
+            for item in pending_items(runner.store):
+                print(f"{item.approval_id:>4}  {_when(item.created_at)}  {item.document_name or '-'}: "
+                      f"{item.message}")
+                for line in item.lines():
                     print(f"      {line}")
             return EXIT_OK
         edited = None

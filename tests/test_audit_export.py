@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from desktop import audit_export
-from desktop.approvals import decide, pending
+from desktop.review import decide, pending
 from desktop.audit_export import RunNotFound, export_run, write_export
 from desktop.runner import Runner
 from desktop.store.runs import RunStore

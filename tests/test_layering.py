@@ -7,12 +7,12 @@ import sys
 import desktop
 
 QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "desktop.watch",
-           "desktop.extract", "desktop.examples")
+           "desktop.extract", "desktop.examples", "desktop.review")
 
 
 def test_non_qt_packages_never_import_pyside():
     modules = ["desktop.cli", "desktop.runner", "desktop.paths", "desktop.privacy",
-               "desktop.audit_export", "desktop.approvals", "desktop.undo", "desktop.draft",
+               "desktop.audit_export", "desktop.undo", "desktop.draft",
                "desktop.settings", "desktop.app.autostart", "desktop.app.desktop_entry"]
     for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
         if info.name.startswith(QT_FREE):

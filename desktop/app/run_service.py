@@ -81,13 +81,18 @@ class RunService(QObject):
 
         return self._start(work, owner)
 
-    def decide(self, approval_id: int, approve: bool, note: str = "") -> bool:
-        """Approve or reject a paused run; the rest of it runs here, on the run thread."""
-        from desktop.approvals import ApprovalError, decide
+    def decide(self, approval_id: int, approve: bool, note: str = "", edited: dict | None = None,
+               learn: bool = False) -> bool:
+        """Approve (with `edited`, the corrected item) or reject a paused run; the rest of
+        it runs here, on the run thread. With `learn`, the document and the approved
+        record are first kept as a labelled example of the step that sent it."""
+        from desktop.review import ApprovalError, decide, save_as_example
 
         def work(cancel: CancelToken) -> RunResult | None:
             try:
-                return decide(self.runner, approval_id, approve, note=note)
+                if learn:
+                    save_as_example(self.runner, approval_id, edited, note)
+                return decide(self.runner, approval_id, approve, edited, note)
             except ApprovalError as e:
                 self.failedToStart.emit(str(e))
                 return None

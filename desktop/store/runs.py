@@ -187,6 +187,12 @@ class RunStore:
 
     # ------------------------------------------------------------ reading
 
+    def pending_approvals(self) -> int:
+        """How many items wait for a person's decision."""
+        with self._lock:
+            return int(next(iter(self.db.query(
+                "SELECT count(*) AS n FROM approvals WHERE state = 'pending'")))["n"])
+
     def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Runnel", "Runnel")
         self.last_inputs: list[Path] = []
         self.history_window: QWidget | None = None
+        self.review_window: Any = None
         self.tray = None                     # set by the application when it has one
         self._quitting = False
         self._statuses: dict[str, StepStatusChanged] = {}
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
                            "process files that land in the folders your saved workflows watch",
                            checkable=True)
         self.act_history = a("&History", self.show_history, "Ctrl+H", "past runs, their data and undo")
+        self.act_review = a("Re&view", self.show_review, "Ctrl+Shift+A",
+                            "what waits for your decision: records to check, approvals")
         self.act_models = a("&Models…", self.show_models, "Ctrl+M", "local models: import, default")
         self.act_prefs = a("&Preferences…", self.show_preferences, K.Preferences)
         self.act_keys = a("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
@@ -177,7 +180,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu("&View")
         m.addActions([self.act_fit, self.act_zoom_in, self.act_zoom_out, self.act_tidy, self.act_focus_canvas])
         m.addSeparator()
-        m.addActions([self.act_history, self.act_models])
+        m.addActions([self.act_review, self.act_history, self.act_models])
         m = bar.addMenu("&Run")
         m.addActions([self.act_run, self.act_run_on, self.act_dry, self.act_rerun_from, self.act_stop])
         m.addSeparator()
@@ -185,8 +188,6 @@ class MainWindow(QMainWindow):
         # the tray's quick actions, also here for desktops without a tray
         self.quick_menu = m.addMenu("&Quick Actions")
         self.quick_menu.aboutToShow.connect(self._fill_quick_menu)
-        m.addAction(self._action("Pending &Approvals", lambda: self.show_from_tray("approvals"), None,
-                                 "runs waiting for your decision"))
         m = bar.addMenu("&Help")
         m.addActions([self.act_keys, self.act_privacy])
 
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([self.act_run, self.act_dry, self.act_stop])
         tb.addSeparator()
-        tb.addActions([self.act_watch, self.act_history, self.act_models])
+        tb.addActions([self.act_watch, self.act_review, self.act_history, self.act_models])
         tb.addSeparator()
         tb.addActions([self.act_fit, self.act_tidy])
         self.toolbar = tb
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         for w in (self.watch_label, self.queue_label, self.model_label):
             w.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(w)
-        self._status_timer = QTimer(self, interval=2000)
+        self._status_timer = QTimer(self, interval=1000)     # a decision made elsewhere shows soon
         self._status_timer.timeout.connect(self._refresh_status)
         self._status_timer.start()
         self._refresh_status()
@@ -595,6 +596,17 @@ class MainWindow(QMainWindow):
         self.history_window.raise_()
         self.history_window.activateWindow()
 
+    def show_review(self) -> None:
+        from desktop.ui.review import ReviewWindow
+
+        if self.review_window is None:
+            self.review_window = ReviewWindow(
+                self.service.store, lambda i, ok, edited, note, learn: self.service.decide(
+                    i, ok, note, edited, learn))
+        self.review_window.show()
+        self.review_window.raise_()
+        self.review_window.activateWindow()
+
     def _rerun_from_history(self, workflow_path: str, input_path: str) -> None:
         if self.open(Path(workflow_path)):
             self.run(inputs=[Path(input_path)] if input_path else [])
@@ -669,15 +681,12 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
-        if view in ("history", "approvals"):
+        if view == "approvals":
+            self.show_review()
+        elif view == "history":
             self.show_history()
-            window = self.history_window
-            if view == "approvals":
-                index = window.status_filter.findData("waiting")  # type: ignore[attr-defined]
-                if index >= 0:
-                    window.status_filter.setCurrentIndex(index)  # type: ignore[attr-defined]
-            elif run_id:
-                window.select_run(run_id)  # type: ignore[attr-defined]
+            if run_id:
+                self.history_window.select_run(run_id)  # type: ignore[union-attr]
 
     def quit_app(self) -> bool:
         """Quit for real (the tray's Quit, Ctrl+Q): the usual questions, then exit."""
@@ -706,6 +715,8 @@ class MainWindow(QMainWindow):
         counts = self.service.queue_counts()
         waiting = counts.get("queued", 0) + counts.get("running", 0)
         self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")
+        pending = self.service.store.pending_approvals()
+        self.act_review.setText(f"Re&view ({pending})" if pending else "Re&view")
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
@@ -716,8 +727,9 @@ class MainWindow(QMainWindow):
         if self.tray is not None and self.tray.available and not self._quitting:
             # with a tray, closing the window keeps Runnel and its watched folders going
             self._save_layout()
-            if self.history_window is not None:
-                self.history_window.close()
+            for window in (self.history_window, self.review_window):
+                if window is not None:
+                    window.close()
             self.hide()
             event.ignore()
             if not self.settings.value("told_about_tray", False, type=bool):

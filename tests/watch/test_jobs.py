@@ -121,7 +121,7 @@ links:
 
 
 def test_a_watched_file_waiting_for_approval_is_moved_once_approved(watch_factory, tmp_path):
-    from desktop import approvals
+    from desktop.review import decisions as approvals
 
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()

@@ -1,0 +1,195 @@
+"""The Review window with real approvals in the real SQLite store: a flagged slip read
+by the real model, its PDF page rendered beside the record, a bad edit refused, a
+correction approved and learnt from; items decided elsewhere leave the queue; a
+missing or damaged document still lets the decision go through."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.engine.events import ApprovalRequested, RunStarted
+from tests.e2e.test_cli import runnel
+from tests.pdfmaker import write_pdf
+from tests.test_approvals import SLIPS
+
+FIELDS = [{"name": "vendor", "type": "string", "description": "the company that issued the invoice"},
+          {"name": "total", "type": "number", "description": "the total amount due"}]
+SLIP = "Tillys Kitchen\nHarbour Road 12\n\nSlip 00{n}\n\n{items}\n\nAltogether  {total}\n\nMerci"
+
+
+def flagged_slip(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A slip the real model is unsure of, waiting for review (run by `runnel run`, in
+    another process, as a watched folder would)."""
+    out = tmp_path / "out"
+    wf = tmp_path / "slips.yaml"
+    wf.write_text(SLIPS.format(out=out, fields=json.dumps(FIELDS)))
+    doc = write_pdf(tmp_path / "october.pdf", [SLIP.format(n=417, items="Coffee  3.40\nScone  2.80",
+                                                           total="6.20")])
+    proc = runnel("run", str(wf), str(doc))
+    assert proc.returncode == 0 and "approval" in proc.stderr, proc.stderr
+    return wf, doc, out
+
+
+def open_review(qtbot, win):  # type: ignore[no-untyped-def]
+    win.show_review()
+    review = win.review_window
+    qtbot.waitExposed(review)
+    review.activateWindow()          # its shortcuts work in the active window
+    qtbot.waitUntil(lambda: review.current is not None, timeout=5000)
+    return review
+
+
+@pytest.mark.model
+def test_a_flagged_slip_is_checked_corrected_and_filed(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    wf, doc, out = flagged_slip(tmp_path)
+    win = window
+    qtbot.waitUntil(lambda: win.act_review.text() == "Re&view (1)", timeout=3000)
+    review = open_review(qtbot, win)
+    item = review.current
+    assert item.document_name == "october.pdf" and item.is_extraction
+    assert review.model.rowCount() == 1 and "slips" in review.model.data(review.model.index(0))
+    # the page as it really looks, rendered off the GUI thread
+    qtbot.waitUntil(lambda: review.page.rendered is not None, timeout=5000)
+    assert review.page.page_count == 1 and review.page.rendered.width > 500
+    form = review.form
+    assert set(form.editors) == {"vendor", "total"}
+    flagged = {r["field"] for r in item.reasons}
+    assert flagged and form.current_field in flagged            # the first flagged field has focus
+    # the vendor's source span is outlined on the page
+    form.editors["vendor"].setFocus()
+    qtbot.waitUntil(lambda: form.current_field == "vendor")
+    qtbot.waitUntil(lambda: review.page.mark.isVisible(), timeout=3000)
+    # a number field refuses letters, and Approve waits until it is fixed
+    total = form.editors["total"]
+    total.setFocus()
+    total.setCurrentText("6.2O")
+    assert not review.approve_button.isEnabled() and "is not a number" in total.problem
+    # a click on the page's word fills the focused field
+    word = next(w for line in review.page.rendered.lines for w in line.words
+                if line.text[w.start:w.end] == "6.20")
+    s = review.page.rendered.scale
+    point = review.page.view.mapFromScene((word.box[0] + 2) * s, (word.box[1] + 2) * s)
+    qtbot.mouseClick(review.page.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert total.currentText() == "6.20" and review.approve_button.isEnabled()
+    form.editors["vendor"].setCurrentText("Tillys Kitchen")
+    review.learn.setChecked(True)
+    total.setFocus()
+    qtbot.waitUntil(total.hasFocus)
+    with qtbot.waitSignal(win.service.resultReady, timeout=60_000) as done:
+        qtbot.keyClick(total, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert done.args[0].status == "done"
+    assert json.loads((out / "october.json").read_text()) == {"vendor": "Tillys Kitchen", "total": 6.2}
+    assert review.current is None and review.empty.isVisible()
+    listed = json.loads(runnel("examples", "list", str(wf), "--json").stdout)["examples"]
+    assert [(e["record"], e["added_by"]) for e in listed] == [
+        ({"vendor": "Tillys Kitchen", "total": 6.2}, "review")]
+    qtbot.waitUntil(lambda: win.act_review.text() == "Re&view", timeout=3000)
+
+
+def waiting_notes(tmp_path: Path, n: int) -> list[Path]:
+    """n runs of the no-model approval workflow of tests/test_approvals.py, paused."""
+    from tests.test_approvals import setup
+
+    wf, doc, out = setup(tmp_path)
+    docs = []
+    for i in range(n):
+        d = doc.with_name(f"bill-{i}.txt")
+        d.write_text(f"Invoice\nTotal: {100 + i}.00\n")
+        assert runnel("run", str(wf), str(d)).returncode == 0
+        docs.append(d)
+    return docs
+
+
+def test_an_item_decided_elsewhere_leaves_the_queue(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 2)
+    review = open_review(qtbot, window)
+    assert review.model.rowCount() == 2
+    assert review.current.document_name == "bill-0.txt"
+    # a text document is shown as its text
+    assert review.page.stack.currentWidget() is review.page.text
+    assert "Total: 100.00" in review.page.text.toPlainText()
+    first = review.current.approval_id
+    proc = runnel("approvals", "approve", str(first))      # another process decides it
+    assert proc.returncode == 0, proc.stderr
+    qtbot.waitUntil(lambda: review.model.rowCount() == 1, timeout=3000)
+    assert review.current.document_name == "bill-1.txt"
+    assert f"Item {first} was decided elsewhere" in review.status.text()
+
+
+def test_reject_asks_why_and_skip_leaves_it_waiting(qtbot, window, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    waiting_notes(tmp_path, 2)
+    review = open_review(qtbot, window)
+    review.skip_button.click()
+    assert review.current.document_name == "bill-1.txt" and review.model.rowCount() == 2
+    review.queue.setFocus()
+    qtbot.waitUntil(review.queue.hasFocus)
+    qtbot.keyClick(review.queue, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert review.current.document_name == "bill-0.txt"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("not ours", True))
+    with qtbot.waitSignal(window.service.resultReady, timeout=60_000):
+        review.reject_button.click()
+    out = tmp_path / "out"
+    assert json.loads((out / "rejected.json").read_text()) == {"item": {"total": "100.00"}, "reason": "not ours"}
+    assert review.model.rowCount() == 1
+
+
+def test_a_deleted_or_damaged_document_still_lets_the_decision_go(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from desktop.ui.review import ReviewWindow
+
+    store = window.service.store
+    gone = tmp_path / "gone.pdf"
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    store.record(RunStarted("r" * 32, "Pay", None, None, False, time.time()))
+    for path in (gone, broken):
+        store.record(ApprovalRequested("r" * 32, "ask", None, str(path), "Pay it?", {"total": 1.5}, {},
+                                       time.time()))
+    calls = []
+    review = ReviewWindow(store, lambda *args: calls.append(args) or _decided(store, args[0]))
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitUntil(lambda: review.current is not None)
+    assert "gone.pdf is no longer at" in review.status.text()
+    qtbot.waitUntil(lambda: review.page.stack.currentWidget() is review.page.text)
+    assert "Total" not in review.page.text.toPlainText() and '"total": 1.5' in review.page.text.toPlainText()
+    first = review.current.approval_id
+    review.approve_button.click()
+    assert calls == [(first, True, None, "", False)]         # the stored record, as it was
+    qtbot.waitUntil(lambda: review.current is not None and review.current.document_name == "broken.pdf")
+    qtbot.waitUntil(lambda: review.page.note.isVisible(), timeout=5000)
+    assert "cannot be shown as a PDF" in review.page.note.text()
+    assert "text is shown instead" in review.page.note.text()
+
+
+def test_a_queue_of_five_thousand_items(qtbot, window):  # type: ignore[no-untyped-def]
+    from desktop.ui.review import ReviewWindow
+
+    store = window.service.store
+    now = time.time()
+    store.record(RunStarted("q" * 32, "Pay", None, None, False, now))
+    with store.transaction():
+        for i in range(5000):
+            store.record(ApprovalRequested("q" * 32, "ask", None, f"/in/{i:04d}.txt", "Pay it?",
+                                           {"n": i}, {}, now + i))
+    review = ReviewWindow(store, lambda *args: _decided(store, args[0]))
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitUntil(lambda: review.model.rowCount() == 5000, timeout=10_000)
+    assert review.current.document_name == "0000.txt"       # oldest first
+    review.queue.scrollToBottom()
+    review.queue.setCurrentIndex(review.model.index(4999))
+    assert review.current.document_name == "4999.txt"
+
+
+def _decided(store, approval_id: int) -> bool:  # type: ignore[no-untyped-def]
+    """What the run service's decision does to the store, for a window tested alone."""
+    with store._lock:
+        store.db.execute("UPDATE approvals SET state = 'approved' WHERE id = ?", [approval_id])
+    return True

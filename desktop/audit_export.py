@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from desktop.paths import runnel_home
 from desktop.engine.atomic import write_text_atomic
+from desktop.paths import runnel_home
+from desktop.review.fields import changes
 from desktop.store.runs import RunStore
 
 FORMAT = "runnel.audit-record"
@@ -295,6 +296,13 @@ def _op(row: dict[str, Any]) -> dict[str, Any]:
     return _times(o)
 
 
+def _record_of(item: Any) -> dict | None:
+    """The record in an approval's item (a review item holds it under 'record')."""
+    if isinstance(item, dict) and isinstance(item.get("record"), dict) and "reasons" in item:
+        return item["record"]
+    return item if isinstance(item, dict) else None
+
+
 def _approvals(store: RunStore, run_id: str) -> list[dict[str, Any]]:
     """Approvals this run asked for, and the one it resumed from."""
     with store._lock:
@@ -312,5 +320,8 @@ def _approvals(store: RunStore, run_id: str) -> list[dict[str, Any]]:
                     a[key] = json.loads(a[key])
                 except ValueError:
                     pass
+        if a.get("edited") is not None:
+            # a correction, field by field: what the AI had and what the person kept
+            a["changes"] = changes(_record_of(a.get("payload")), _record_of(a["edited"]) or {})
         out.append(_times(a))
     return out

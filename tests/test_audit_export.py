@@ -155,6 +155,9 @@ def test_approvals_appear_in_the_run_that_asked_and_the_run_that_resumed(tmp_pat
     [decision] = export_run(store, resumed)["approvals"]
     assert decision["state"] == "approved" and decision["edited"] == {"total": "125.50"}
     assert decision["note"] == "typo" and decision["role"] == "this run resumed after it"
+    assert decision["changes"] == [{"field": "total", "before": "120.50", "after": "125.50"}]
+    import getpass
+    assert decision["decided_by"] == getpass.getuser() and decision["decided_at"]
     assert export_run(store, paused)["run"]["status"] == "resumed"
 
 

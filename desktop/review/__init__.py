@@ -4,7 +4,7 @@ run (`decide`), optionally keeping the corrected record as a labelled example
 (`save_as_example`). The window's Review view and `runnel approvals` sit on this."""
 
 from desktop.review.decisions import ApprovalError, approval, decide, pending, save_as_example
-from desktop.review.items import ReviewItem, from_row, pending_items
+from desktop.review.items import ReviewItem, from_row, pending_ids, pending_items
 
 __all__ = ["ApprovalError", "ReviewItem", "approval", "decide", "from_row", "pending",
-           "pending_items", "save_as_example"]
+           "pending_ids", "pending_items", "save_as_example"]

@@ -101,10 +101,11 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
                             + "\n".join(f"- {p}" for p in plan))
     # claim it first, so two deciders cannot both resume the run
     with store._lock:
-        cur = store.db.execute("UPDATE approvals SET state = ?, decided_at = ?, note = ?, edited = ? "
-                               "WHERE id = ? AND state = 'pending'",
+        cur = store.db.execute("UPDATE approvals SET state = ?, decided_at = ?, note = ?, edited = ?, "
+                               "decided_by = ? WHERE id = ? AND state = 'pending'",
                                ["approved" if approve else "rejected", time.time(), note,
-                                json.dumps(edited) if edited is not None else None, approval_id])
+                                json.dumps(edited) if edited is not None else None, _who(),
+                                approval_id])
         if cur.rowcount != 1:
             raise ApprovalError(f"approval {approval_id} was decided meanwhile")
     resume = {"saved": json.loads(row["saved"]),
@@ -117,6 +118,16 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
         store.db.execute("UPDATE runs SET status = 'resumed' WHERE id = ?", [row["run_id"]])
     _conclude_watched_job(runner, wf, row["run_id"], result)
     return result
+
+
+def _who() -> str:
+    """The local account that decides (Runnel has no users of its own)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def _conclude_watched_job(runner: Runner, wf: Workflow, paused_run_id: str, result: RunResult) -> None:

@@ -91,6 +91,14 @@ def pending_items(store: Any, workflow: str | None = None) -> list[ReviewItem]:
     return [from_row(r) for r in rows]
 
 
+def pending_ids(store: Any) -> list[tuple[int, str]]:
+    """(approval id, workflow path) of every pending approval, oldest first: what a
+    view polls to see whether anything changed, without decoding the items."""
+    with store._lock:
+        return [(int(r["id"]), r["workflow_path"] or "") for r in store.db.query(
+            "SELECT id, workflow_path FROM approvals WHERE state = 'pending' ORDER BY created_at, id")]
+
+
 def from_row(row: dict) -> ReviewItem:
     payload = row["payload"]
     item = decode(json.loads(payload) if isinstance(payload, str) else payload)

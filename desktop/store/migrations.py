@@ -88,3 +88,9 @@ def m007_queued_jobs_index(db: Database) -> None:
     # job's state made each claim and finish rewrite index pages for nothing.
     db.execute("DROP INDEX IF EXISTS idx_jobs_state")
     db.execute("CREATE INDEX idx_jobs_queued ON jobs(id) WHERE state = 'queued'")
+
+
+@migrations()
+def m008_approval_decided_by(db: Database) -> None:
+    # the audit says who decided (the local account), beside when and what changed
+    db["approvals"].add_column("decided_by", str)

@@ -20,6 +20,7 @@ from desktop.engine.executor import RunResult
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.registry import Registry
 from desktop.paths import examples_dir, user_workflows_dir
+from desktop.review import pending_items
 from desktop.ui.editor import Editor, blank_workflow
 from desktop.ui.inspector import Inspector
 from desktop.ui.library import WorkflowLibrary
@@ -681,8 +682,12 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
-        if view == "approvals":
-            self.show_review()
+        waiting = view == "history" and run_id is not None and any(
+            item.run_id == run_id for item in pending_items(self.service.store))
+        if view == "approvals" or waiting:
+            self.show_review()          # a click on a "waiting" notification: its item
+            if waiting:
+                self.review_window.select_run(run_id)
         elif view == "history":
             self.show_history()
             if run_id:

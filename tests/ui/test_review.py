@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.engine.events import ApprovalRequested, RunStarted
+from desktop.review import pending_items
 from tests.e2e.test_cli import runnel
 from tests.pdfmaker import write_pdf
 from tests.test_approvals import SLIPS
@@ -193,3 +194,15 @@ def _decided(store, approval_id: int) -> bool:  # type: ignore[no-untyped-def]
     with store._lock:
         store.db.execute("UPDATE approvals SET state = 'approved' WHERE id = ?", [approval_id])
     return True
+
+
+def test_a_waiting_notification_opens_its_item_and_the_count_follows(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 2)
+    win = window
+    qtbot.waitUntil(lambda: win.act_review.text() == "Re&view (2)", timeout=3000)
+    second = pending_items(win.service.store)[1]
+    win.show_from_tray("history", second.run_id)        # what a click on its notification does
+    review = win.review_window
+    qtbot.waitUntil(lambda: review.current is not None and review.current.run_id == second.run_id)
+    assert runnel("approvals", "reject", str(second.approval_id)).returncode == 0
+    qtbot.waitUntil(lambda: win.act_review.text() == "Re&view (1)", timeout=3000)

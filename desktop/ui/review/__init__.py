@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QListView,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from desktop.review import ReviewItem, pending_items
+from desktop.review import ReviewItem, pending_ids, pending_items
 from desktop.review.fields import changes, fields_of
 from desktop.ui.review.page_view import Highlight, PageView
 from desktop.ui.review.record_form import RecordForm
@@ -152,13 +152,14 @@ class ReviewWindow(QWidget):
     def refresh(self) -> None:
         """The waiting items as the store has them now; the one shown stays shown while
         it waits (a decision made elsewhere takes it away, with a note)."""
-        items = pending_items(self.store)
-        names = sorted({i.workflow_path or "" for i in items})
-        self._fill_filter(names)
+        waiting = pending_ids(self.store)
+        self._fill_filter(sorted({path for _, path in waiting}))
         wanted = self.workflow_filter.currentData()
-        shown = [i for i in items if wanted is None or (i.workflow_path or "") == wanted]
-        if [i.approval_id for i in shown] == [i.approval_id for i in self.model.items]:
-            return
+        ids = [i for i, path in waiting if wanted is None or path == wanted]
+        if ids == [i.approval_id for i in self.model.items]:
+            return               # polled every second: nothing to decode when nothing changed
+        wanted_ids = set(ids)
+        shown = [i for i in pending_items(self.store) if i.approval_id in wanted_ids]
         keep = self.current.approval_id if self.current else None
         self.model.set_items(shown)
         self.empty.setVisible(not shown)
@@ -178,6 +179,15 @@ class ReviewWindow(QWidget):
         for p in paths:
             if p not in have:
                 self.workflow_filter.addItem(Path(p).stem if p else "(unsaved)", p)
+
+    def select_run(self, run_id: str) -> bool:
+        """Show the item the run waits with (a click on its notification)."""
+        self.refresh()
+        for row, item in enumerate(self.model.items):
+            if item.run_id == run_id:
+                self.queue.setCurrentIndex(self.model.index(row))
+                return True
+        return False
 
     def step(self, delta: int) -> None:
         row = self.queue.currentIndex().row() + delta

@@ -118,6 +118,22 @@ def main() -> int:
     window.run_panel.tabs.setCurrentIndex(1)
     shoot(window, "main-after-run.png")
 
+    # a receipt with no number waits for review: the Review window, light and dark
+    window.run(inputs=[samples / "receipt-harbour-coffee.pdf"])
+    wait_for(window.runFinished)
+    from desktop.ui import theme
+
+    window.show_review()
+    review = window.review_window
+    review.resize(1280, 760)
+    settle(1500)                   # the page renders off the GUI thread
+    shoot(review, "review.png")
+    theme.apply_theme(app, "dark")
+    settle(500)
+    shoot(review, "review-dark.png")
+    theme.apply_theme(app, "light")
+    review.close()
+
     window.show_history()
     history = window.history_window
     history.resize(1200, 720)

@@ -215,3 +215,20 @@ def write_layout_pdf(path: Path, pages: list[list[tuple]], title: str = "") -> P
     path = Path(path)
     path.write_bytes(make_layout_pdf(pages, title))
     return path
+
+
+# resources/samples/receipt-harbour-coffee.pdf: a café's receipt with no number on it,
+# so Invoice intake sends it to review (tests/test_samples.py keeps the file in step)
+HARBOUR_RECEIPT = [[
+    (72, 90, "Harbour Coffee Co", 18, True),
+    (72, 110, "4 Quay Street, Cork", 10, False),
+    (72, 124, "VAT IE 6388047V", 10, False),
+    (72, 160, "14 March 2026   10:42", 10, False),
+    ("line", 72, 172, 300, 172),
+    (72, 192, "Flat white", 11, False), (250, 192, "3.50", 11, False),
+    (72, 210, "Scone with jam", 11, False), (250, 210, "3.50", 11, False),
+    ("line", 72, 222, 300, 222),
+    (72, 242, "Total", 12, True), (230, 242, "EUR 7.00", 12, True),
+    (72, 262, "Paid by card", 10, False),
+    (72, 300, "Thank you - see you soon!", 10, False),
+]]

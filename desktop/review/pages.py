@@ -43,8 +43,10 @@ def page_count(path: Path | str) -> int:
             pdf.close()
 
 
-def render_page(path: Path | str, index: int, scale: float = 1.5) -> RenderedPage:
-    """Page `index` (from 0) of the PDF at `path`, `scale` pixels per point."""
+def render_page(path: Path | str, index: int, scale: float = 1.5,
+                fit_width: int | None = None) -> RenderedPage:
+    """Page `index` (from 0) of the PDF at `path`, `scale` pixels per point; with
+    `fit_width`, `scale` times what makes the page that many pixels wide."""
     import pypdfium2 as pdfium
 
     path = Path(path)
@@ -56,6 +58,8 @@ def render_page(path: Path | str, index: int, scale: float = 1.5) -> RenderedPag
                 raise PageError(f"{path.name} has {count} page(s); there is no page {index + 1}")
             page = pdf[index]
             w, h = page.get_size()
+            if fit_width:
+                scale *= fit_width / w
             if w * h * scale * scale > MAX_PIXELS:
                 scale = (MAX_PIXELS / (w * h)) ** 0.5
             try:

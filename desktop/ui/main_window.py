@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
 
         if self.history_window is None:
             window = HistoryWindow(self.service.store)
-            window.setWindowTitle("Runnel — History")
+            window.setWindowTitle("History")          # the desktop adds "— Runnel"
             window.resize(1100, 680)
             window.rerunRequested.connect(self._rerun_from_history)
             window.openRequested.connect(self._open_from_history)

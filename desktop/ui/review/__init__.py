@@ -65,13 +65,15 @@ class ReviewWindow(QWidget):
         super().__init__(parent)
         self.store = store
         self._decide = decide
-        self.setWindowTitle("Runnel — Review")
+        self.setWindowTitle("Review")          # the desktop adds "— Runnel"
         self.model = QueueModel()
         self.queue = QListView()
         self.queue.setModel(self.model)
         self.queue.setAccessibleName("Waiting items")
         self.queue.setUniformItemSizes(True)       # a queue of thousands scrolls smoothly
         self.queue.setWordWrap(False)
+        self.queue.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.queue.selectionModel().currentChanged.connect(lambda cur, _: self._show(cur.row()))
         self.workflow_filter = QComboBox()
         self.workflow_filter.setAccessibleName("Workflow")
@@ -90,6 +92,7 @@ class ReviewWindow(QWidget):
         self.form = RecordForm()
         self.page.wordClicked.connect(self.form.fill_current)
         self.form.fieldFocused.connect(self._highlight)
+        self.form.submitted.connect(self.approve)
         self.form.validityChanged.connect(lambda ok: self.approve_button.setEnabled(ok and self.current is not None))
         self.learn = QCheckBox("&Learn from this (keep it as an example)")
         self.learn.setToolTip("the document and the record as you approve it teach the extract step "
@@ -97,7 +100,7 @@ class ReviewWindow(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.approve_button = QPushButton("&Approve")
-        self.approve_button.setToolTip("approve the record as shown (Ctrl+Enter)")
+        self.approve_button.setToolTip("approve the record as shown (Enter in a field, or Ctrl+Enter)")
         self.reject_button = QPushButton("&Reject…")
         self.reject_button.setToolTip("reject it, with a reason (Ctrl+Shift+Backspace)")
         self.skip_button = QPushButton("&Skip")

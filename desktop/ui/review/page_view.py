@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap
 from PySide6.QtWidgets import (QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene,
                                QGraphicsView, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QGraphicsPixmapItem, QGraphicsRectItem, QGraphics
 
 from desktop.review.pages import PageError, RenderedPage, render_page
 
-ZOOMS = (0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
-BASE_SCALE = 1.5                   # pixels per point at zoom 1
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)    # of the width that fits the view
+MARGIN = 24                        # pixels left beside the page at zoom 1 (the scroll bar)
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,14 @@ class _Signals(QObject):
 class _Render(QRunnable):
     """One page rendered off the GUI thread; the result comes back as a signal."""
 
-    def __init__(self, number: int, path: Path, index: int, scale: float, signals: _Signals):
+    def __init__(self, number: int, path: Path, index: int, zoom: float, width: int, signals: _Signals):
         super().__init__()
-        self.number, self.path, self.index, self.scale, self.signals = number, path, index, scale, signals
+        self.number, self.path, self.index, self.signals = number, path, index, signals
+        self.zoom, self.width = zoom, width
 
     def run(self) -> None:
         try:
-            result: object = render_page(self.path, self.index, self.scale)
+            result: object = render_page(self.path, self.index, self.zoom, fit_width=self.width)
         except PageError as e:
             result = str(e)
         self.signals.done.emit(self.number, result)
@@ -65,6 +66,8 @@ class PageView(QWidget):
         self._signals.done.connect(self._rendered)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self._refit = QTimer(self, singleShot=True, interval=150)   # after a resize settles
+        self._refit.timeout.connect(lambda: self.go_to(self._index) if self._page is not None else None)
 
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene)
@@ -165,8 +168,8 @@ class PageView(QWidget):
         self._index = index
         self._requests += 1
         self.page_label.setText(f"Page {index + 1} of {self._count or '?'}")
-        self.pool.start(_Render(self._requests, self._path, index, BASE_SCALE * ZOOMS[self._zoom],
-                                self._signals))
+        width = max(200, self.view.viewport().width() - MARGIN)
+        self.pool.start(_Render(self._requests, self._path, index, ZOOMS[self._zoom], width, self._signals))
 
     def zoom(self, step: int) -> None:
         zoom = min(max(self._zoom + step, 0), len(ZOOMS) - 1)
@@ -224,6 +227,10 @@ class PageView(QWidget):
         self.mark.setRect(rect)
         self.mark.show()
         self.view.ensureVisible(rect, 40, 60)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._refit.start()          # the page fits the new width
 
     def eventFilter(self, watched: QObject, event) -> bool:  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent

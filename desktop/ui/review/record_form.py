@@ -56,6 +56,7 @@ class FieldEditor(QComboBox):
 class RecordForm(QWidget):
     fieldFocused = Signal(str)          # field name
     validityChanged = Signal(bool)      # every field holds a value of its type
+    submitted = Signal()                # Enter in a field: approve as shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,9 +92,13 @@ class RecordForm(QWidget):
             editor.installEventFilter(self)
             editor.lineEdit().installEventFilter(self)
             editor.editTextChanged.connect(self._validity)
+            editor.lineEdit().returnPressed.connect(self.submitted)
             note = QLabel(_note(prov, flagged.get(name)))
             note.setWordWrap(True)
-            note.setStyleSheet("color: #c0392b;" if name in flagged else "color: palette(mid);")
+            note.setStyleSheet("color: #c0392b;" if name in flagged else "")
+            small = note.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            note.setFont(small)
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(editor)

@@ -99,6 +99,24 @@ class RunService(QObject):
 
         return self._start(work, "decision")
 
+    def approve_all(self, approval_ids: list[int]) -> bool:
+        """Approve several waiting items as they are, one after another on the run
+        thread; one that cannot be decided (decided meanwhile) is said and skipped."""
+        from desktop.review import ApprovalError, decide
+
+        def work(cancel: CancelToken) -> RunResult | None:
+            result = None
+            for approval_id in approval_ids:
+                if cancel.cancelled:
+                    break
+                try:
+                    result = decide(self.runner, approval_id, True)
+                except ApprovalError as e:
+                    self.failedToStart.emit(str(e))
+            return result
+
+        return self._start(work, "decision")
+
     def _start(self, work: Callable[[CancelToken], RunResult | None], owner: str) -> bool:
         if self.busy:
             self.failedToStart.emit("a run is already going: stop it or wait for it to finish")

@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
         if self.review_window is None:
             self.review_window = ReviewWindow(
                 self.service.store, lambda i, ok, edited, note, learn: self.service.decide(
-                    i, ok, note, edited, learn))
+                    i, ok, note, edited, learn), self.service.approve_all)
         self.review_window.show()
         self.review_window.raise_()
         self.review_window.activateWindow()

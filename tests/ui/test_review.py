@@ -54,6 +54,7 @@ def test_a_flagged_slip_is_checked_corrected_and_filed(qtbot, window, tmp_path):
     item = review.current
     assert item.document_name == "october.pdf" and item.is_extraction
     assert review.model.rowCount() == 1 and "slips" in review.model.data(review.model.index(0))
+    assert not review.all_button.isEnabled()          # flagged: it needs a look, not a batch
     # the page as it really looks, rendered off the GUI thread
     qtbot.waitUntil(lambda: review.page.rendered is not None, timeout=5000)
     assert review.page.page_count == 1 and review.page.rendered.width > 500
@@ -206,3 +207,16 @@ def test_a_waiting_notification_opens_its_item_and_the_count_follows(qtbot, wind
     qtbot.waitUntil(lambda: review.current is not None and review.current.run_id == second.run_id)
     assert runnel("approvals", "reject", str(second.approval_id)).returncode == 0
     qtbot.waitUntil(lambda: win.act_review.text() == "Re&view (1)", timeout=3000)
+
+
+def test_the_selected_unflagged_items_are_approved_at_once(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 3)
+    review = open_review(qtbot, window)
+    assert review.all_button.text() == "Approve 1 unflagged"          # the one shown
+    review.queue.selectAll()
+    assert review.all_button.text() == "Approve 3 unflagged" and review.all_button.isEnabled()
+    review.all_button.click()
+    qtbot.waitUntil(lambda: review.model.rowCount() == 0, timeout=60_000)
+    assert review.empty.isVisible()
+    assert json.loads((tmp_path / "out" / "approved.json").read_text())["total"] in ("100.00", "101.00", "102.00")
+    assert pending_items(window.service.store) == []

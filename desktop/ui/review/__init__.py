@@ -22,6 +22,7 @@ from desktop.ui.review.record_form import RecordForm
 ALL = "All workflows"
 POLL_MS = 1000                  # how soon a decision made elsewhere shows here
 TEXT_LIMIT = 200_000            # characters of a text document shown
+BUSY_TEXT = "Runnel is busy with a run; decide again when it has finished."
 EMPTY_TEXT = "Nothing waits for review. Records an AI step is unsure of, and approval steps, appear here."
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,16 +62,19 @@ class ReviewWindow(QWidget):
     decided = Signal(int)            # an approval was decided here
 
     def __init__(self, store, decide: Callable[[int, bool, dict | None, str, bool], bool],
+                 approve_all: Callable[[list[int]], bool] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._decide = decide
+        self._approve_all = approve_all
         self.setWindowTitle("Review")          # the desktop adds "— Runnel"
         self.model = QueueModel()
         self.queue = QListView()
         self.queue.setModel(self.model)
         self.queue.setAccessibleName("Waiting items")
         self.queue.setUniformItemSizes(True)       # a queue of thousands scrolls smoothly
+        self.queue.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.queue.setWordWrap(False)
         self.queue.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.queue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -108,6 +112,13 @@ class ReviewWindow(QWidget):
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject)
         self.skip_button.clicked.connect(lambda: self.step(+1))
+        self.all_button = QPushButton("Approve all &unflagged")
+        self.all_button.setToolTip("approve, as they are, the selected items that have nothing flagged "
+                                   "(select several with Shift or Ctrl)")
+        self.all_button.clicked.connect(self.approve_selected)
+        self.all_button.setVisible(approve_all is not None)
+        self.queue.selectionModel().selectionChanged.connect(lambda *_: self._count_selected())
+        left.addWidget(self.all_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
@@ -219,6 +230,24 @@ class ReviewWindow(QWidget):
         self.page.show_document(item.input_path, _text_of(item))
         self.form.show_record(self._fields, item.record, item.provenance, item.reasons, item.message)
 
+    def selected_unflagged(self) -> list[ReviewItem]:
+        rows = sorted(i.row() for i in self.queue.selectionModel().selectedIndexes())
+        return [self.model.items[r] for r in rows if not self.model.items[r].reasons]
+
+    def _count_selected(self) -> None:
+        n = len(self.selected_unflagged())
+        self.all_button.setText(f"Approve {n} unflagged" if n else "Approve all &unflagged")
+        self.all_button.setEnabled(n > 0)
+
+    def approve_selected(self) -> None:
+        items = self.selected_unflagged()
+        if items and self._approve_all is not None:
+            if self._approve_all([i.approval_id for i in items]):
+                self.status.setText(f"Approving {len(items)} item(s)…")
+                self.current = None
+            else:
+                self.status.setText(BUSY_TEXT)
+
     def _highlight(self, name: str) -> None:
         prov = self.current.provenance.get(name, {}) if self.current else {}
         box, page = prov.get("box"), prov.get("page")
@@ -250,9 +279,11 @@ class ReviewWindow(QWidget):
             self._send(item, False, None, reason.strip(), False)
 
     def _send(self, item: ReviewItem, approve: bool, edited: dict | None, note: str, learn: bool) -> None:
-        if self._decide(item.approval_id, approve, edited, note, learn):
-            self.status.setText(f"{'Approved' if approve else 'Rejected'}: {item.document_name or item.node_id}"
-                                + (" (corrected)" if edited else "") + (", kept as an example" if learn else ""))
+        if not self._decide(item.approval_id, approve, edited, note, learn):
+            self.status.setText(BUSY_TEXT)
+        else:
+            said = (f"{'Approved' if approve else 'Rejected'}: {item.document_name or item.node_id}"
+                    + (" (corrected)" if edited else "") + (", kept as an example" if learn else "") + ".")
             self.current = None
             self.decided.emit(item.approval_id)
             row = self.queue.currentIndex().row()
@@ -263,6 +294,7 @@ class ReviewWindow(QWidget):
                 self.queue.setCurrentIndex(self.model.index(min(row, len(items) - 1)))
             else:
                 self._show(-1)
+            self.status.setText(" ".join(filter(None, [said, self.status.text()])))
 
 
 def _text_of(item: ReviewItem) -> str:

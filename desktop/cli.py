@@ -468,7 +468,7 @@ def cmd_approvals(args: argparse.Namespace) -> int:
         verb = "approved" if args.approvals_command == "approve" else "rejected"
         print(f"approval {args.id} {verb}; the run continued as {result.run_id[:8]}: "
               f"{result.status}" + (f" ({result.error})" if result.error else ""))
-        return EXIT_OK if result.status in (Status.DONE, Status.WAITING) else EXIT_RUN_FAILED
+        return EXIT_OK if result.status in (Status.DONE, Status.WAITING, Status.REJECTED) else EXIT_RUN_FAILED
     except ApprovalError as e:
         print(f"runnel: {e}", file=sys.stderr)
         return EXIT_STORE if "there is no approval" in str(e) else EXIT_RUN_FAILED

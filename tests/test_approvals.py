@@ -63,9 +63,12 @@ def test_rejection_takes_the_rejected_branch(isolated_home, tmp_path):
     runnel("run", str(wf), str(doc))
     pending = json.loads(runnel("approvals", "list", "--json").stdout)
     proc = runnel("approvals", "reject", str(pending[0]["id"]), "--note", "not ours")
-    assert proc.returncode == 0
+    assert proc.returncode == 0 and ": rejected" in proc.stdout, proc.stdout
     assert json.loads((out / "rejected.json").read_text()) == {
         "item": {"total": "120.50"}, "reason": "not ours"}
+    # listed as what it is: rejected, not a green "done"
+    statuses = [r["status"] for r in json.loads(runnel("history", "--json").stdout)]
+    assert statuses == ["rejected", "resumed"]
 
 
 def test_approving_something_that_no_longer_exists(isolated_home, tmp_path):

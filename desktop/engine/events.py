@@ -19,6 +19,9 @@ class Status:
     FAILED = "failed"
     CANCELLED = "cancelled"
     WAITING = "waiting"          # for a person's approval; the run resumes when decided
+    # a run that went on after a person rejected its item: it ended on the rejected
+    # branch (the decision names it so; the executor's own runs end done)
+    REJECTED = "rejected"
 
     FINAL = frozenset({DONE, CACHED, SKIPPED, FAILED, CANCELLED, WAITING})
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.engine.errors import WorkflowFileError
 from desktop.examples import Example
+from desktop.engine.events import Status
 from desktop.engine.executor import RunResult
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
@@ -117,6 +118,11 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
         store.db.execute("UPDATE approvals SET resumed_run_id = ? WHERE id = ?", [result.run_id, approval_id])
         store.db.execute("UPDATE runs SET status = 'resumed' WHERE id = ?", [row["run_id"]])
     _conclude_watched_job(runner, wf, row["run_id"], result)
+    if not approve and result.status == Status.DONE:
+        # it went the way the person chose, and is listed as what it is
+        with store._lock:
+            store.db.execute("UPDATE runs SET status = ? WHERE id = ?", [Status.REJECTED, result.run_id])
+        result.status = Status.REJECTED
     return result
 
 

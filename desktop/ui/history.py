@@ -36,7 +36,7 @@ PICK_RUN_TEXT = "Select a run to see its steps, their data and the files it chan
 # (label, value stored in runs.status); None = no filter
 STATUS_CHOICES: tuple[tuple[str, str | None], ...] = (
     ("All statuses", None), ("Done", "done"), ("Failed", "failed"),
-    ("Cancelled", "cancelled"), ("Waiting for approval", "waiting"),
+    ("Cancelled", "cancelled"), ("Waiting for approval", "waiting"), ("Rejected", "rejected"),
     ("Interrupted", INTERRUPTED), ("Running", "running"))
 # (label, days back; 0 = since local midnight); None = any time
 DATE_CHOICES: tuple[tuple[str, int | None], ...] = (

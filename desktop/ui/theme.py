@@ -44,6 +44,7 @@ STATUS_COLOURS: dict[str, str] = {
     "failed": "#d64541",
     "cancelled": "#e08a2c",
     "waiting": "#c77dd6",
+    "rejected": "#8e5b3a",       # a person said no: not a failure, not a plain done
 }
 
 

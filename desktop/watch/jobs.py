@@ -283,7 +283,7 @@ class JobRunner:
             self._remove_stale_parts(job.workflow_path)
             runs = self.store.find_run(job.run_id) if job.run_id else []
             status = runs[0]["status"] if runs else None
-            if status == Status.DONE:
+            if status in (Status.DONE, Status.REJECTED):
                 self._succeed(job, job.run_id)
             elif status == Status.FAILED:
                 self._fail(job, runs[0]["error"] or "the run failed", job.run_id)

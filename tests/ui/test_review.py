@@ -135,8 +135,10 @@ def test_reject_asks_why_and_skip_leaves_it_waiting(qtbot, window, tmp_path, mon
     qtbot.keyClick(review.queue, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert review.current.document_name == "bill-0.txt"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("not ours", True))
-    with qtbot.waitSignal(window.service.resultReady, timeout=60_000):
+    with qtbot.waitSignal(window.service.resultReady, timeout=60_000) as done:
         review.reject_button.click()
+    assert done.args[0].status == "rejected"
+    assert window.service.store.find_run(done.args[0].run_id)[0]["status"] == "rejected"
     out = tmp_path / "out"
     assert json.loads((out / "rejected.json").read_text()) == {"item": {"total": "100.00"}, "reason": "not ours"}
     assert review.model.rowCount() == 1

@@ -57,6 +57,15 @@ class ReviewItem:
         """The run's input is gone from where it was (moved or deleted since)."""
         return bool(self.input_path) and not Path(self.input_path).is_file()
 
+    def document_changed(self) -> bool:
+        """The run's input was written to after the run paused (its time says so)."""
+        if not self.input_path:
+            return False
+        try:
+            return Path(self.input_path).stat().st_mtime > self.created_at + 1.0
+        except OSError:
+            return False
+
     def why(self) -> str:
         """One line: the fields to check and why, or the approval step's message."""
         if self.reasons:

@@ -222,3 +222,15 @@ def test_the_selected_unflagged_items_are_approved_at_once(qtbot, window, tmp_pa
     assert review.empty.isVisible()
     assert json.loads((tmp_path / "out" / "approved.json").read_text())["total"] in ("100.00", "101.00", "102.00")
     assert pending_items(window.service.store) == []
+
+
+def test_a_document_changed_after_the_pause_is_named(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    import os
+
+    [doc] = waiting_notes(tmp_path, 1)
+    later = time.time() + 60
+    os.utime(doc, (later, later))                      # written to after the run read it
+    review = open_review(qtbot, window)
+    assert "bill-0.txt was changed after the run read it" in review.status.text()
+    tip = review.model.data(review.model.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert str(doc) in tip and "approve.yaml" in tip     # which file, in which folder, which flow

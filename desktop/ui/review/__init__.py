@@ -49,7 +49,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.document_name or item.node_id}\n{item.workflow_name} · {item.why()[:90]}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.why()
+            return f"{item.input_path or item.node_id}\n{item.workflow_path or ''}\n{item.why()}"
         if role == Qt.ItemDataRole.UserRole:
             return item.approval_id
         return None
@@ -226,6 +226,9 @@ class ReviewWindow(QWidget):
         if item.document_missing():
             note = (f"{item.document_name} is no longer at {Path(item.input_path or '').parent}; "
                     "the decision still works on the stored record.")
+        elif item.document_changed():
+            note = (f"{item.document_name} was changed after the run read it: the page shown is the "
+                    "file as it is now; the record is what the run read.")
         self.status.setText(note)
         self.page.show_document(item.input_path, _text_of(item))
         self.form.show_record(self._fields, item.record, item.provenance, item.reasons, item.message)

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         bridge.runFinished.connect(self._run_event_finished)
         self.service.busyChanged.connect(self._busy_changed)
         self.service.resultReady.connect(self._result_ready)
-        self.service.failedToStart.connect(lambda text: self._warn("Cannot run", text))
+        self.service.failedToStart.connect(self._cannot_start)
         self.service.watchChanged.connect(self._watch_changed)
 
     # ------------------------------------------------------------ layout memory
@@ -722,6 +722,16 @@ class MainWindow(QMainWindow):
         self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")
         pending = self.service.store.pending_approvals()
         self.act_review.setText(f"Re&view ({pending})" if pending else "Re&view")
+
+    def _cannot_start(self, text: str) -> None:
+        """A run or a decision that could not go ahead: said where the person is (the
+        Review window, for a decision made there: the item decided elsewhere meanwhile)."""
+        review = self.review_window
+        if review is not None and review.isVisible() and (
+                self.service.owner == "decision" or review.isActiveWindow()):
+            review.told(text)
+        else:
+            self._warn("Cannot run", text)
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

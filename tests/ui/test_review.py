@@ -234,3 +234,17 @@ def test_a_document_changed_after_the_pause_is_named(qtbot, window, tmp_path):  
     assert "bill-0.txt was changed after the run read it" in review.status.text()
     tip = review.model.data(review.model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert str(doc) in tip and "approve.yaml" in tip     # which file, in which folder, which flow
+
+
+def test_two_deciders_one_wins_and_the_other_is_told(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 1)
+    review = open_review(qtbot, window)
+    review.poll.stop()                      # the window has not seen the other decision yet
+    first = review.current.approval_id
+    assert runnel("approvals", "reject", str(first)).returncode == 0
+    with qtbot.waitSignal(window.service.resultReady, timeout=30_000) as done:
+        review.approve_button.click()
+    assert done.args[0] is None             # nothing ran twice
+    qtbot.waitUntil(lambda: "was already rejected" in review.status.text(), timeout=3000)
+    assert not (tmp_path / "out" / "approved.json").exists()
+    assert json.loads((tmp_path / "out" / "rejected.json").read_text())["item"] == {"total": "100.00"}

@@ -233,6 +233,12 @@ class ReviewWindow(QWidget):
         self.page.show_document(item.input_path, _text_of(item))
         self.form.show_record(self._fields, item.record, item.provenance, item.reasons, item.message)
 
+    def told(self, text: str) -> None:
+        """Why a decision made here did not go through (decided elsewhere meanwhile, a
+        run going): said in the window, and the queue re-read."""
+        self.status.setText(text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."))
+        self.refresh()
+
     def selected_unflagged(self) -> list[ReviewItem]:
         rows = sorted(i.row() for i in self.queue.selectionModel().selectedIndexes())
         return [self.model.items[r] for r in rows if not self.model.items[r].reasons]

@@ -193,6 +193,13 @@ class RunStore:
             return int(next(iter(self.db.query(
                 "SELECT count(*) AS n FROM approvals WHERE state = 'pending'")))["n"])
 
+    def approval_of(self, run_id: str) -> dict[str, Any] | None:
+        """The latest approval a run asked for (None if it asked for none)."""
+        with self._lock:
+            rows = list(self.db.query("SELECT * FROM approvals WHERE run_id = ? ORDER BY id DESC LIMIT 1",
+                                      [run_id]))
+        return rows[0] if rows else None
+
     def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.last_inputs: list[Path] = []
         self.history_window: QWidget | None = None
         self.review_window: Any = None
+        self._waiting_run: str | None = None      # the editor's run, while it waits for a person
         self.tray = None                     # set by the application when it has one
         self._quitting = False
         self._statuses: dict[str, StepStatusChanged] = {}
@@ -534,6 +535,7 @@ class MainWindow(QMainWindow):
     def _run_event_finished(self, event: RunFinished) -> None:
         if not self._mine(event.run_id):
             return
+        self._waiting_run = event.run_id if event.status == "waiting" else None
         self.run_panel.run_finished(event)
         for node_id, status in self._statuses.items():
             self.node_list.set_status(node_id, status.status)
@@ -722,6 +724,26 @@ class MainWindow(QMainWindow):
         self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")
         pending = self.service.store.pending_approvals()
         self.act_review.setText(f"Re&view ({pending})" if pending else "Re&view")
+        self._follow_decision()
+
+    def _follow_decision(self) -> None:
+        """The editor's run waited for a person: once that is decided (here, by
+        `runnel approvals`, in another window), the canvas and the run panel show how
+        the run went on, instead of still waiting."""
+        if self._waiting_run is None:
+            return
+        row = self.service.store.approval_of(self._waiting_run)
+        if row is None or row["state"] == "pending" or not row.get("resumed_run_id"):
+            return
+        self._waiting_run = None
+        resumed = row["resumed_run_id"]
+        for step in self.service.store.step_runs(resumed):
+            self.editor.scene.set_status(step["node_id"], step["status"], step.get("error") or "")
+            self.node_list.set_status(step["node_id"], step["status"])
+        runs = self.service.store.find_run(resumed)
+        outcome = runs[0]["status"] if runs else "unknown"
+        self.run_panel.message(f"{row['state'].capitalize()}; the run went on and ended {outcome}"
+                               + (f" ({runs[0]['error']})" if runs and runs[0].get("error") else ""))
 
     def _cannot_start(self, text: str) -> None:
         """A run or a decision that could not go ahead: said where the person is (the

@@ -248,3 +248,18 @@ def test_two_deciders_one_wins_and_the_other_is_told(qtbot, window, tmp_path):  
     qtbot.waitUntil(lambda: "was already rejected" in review.status.text(), timeout=3000)
     assert not (tmp_path / "out" / "approved.json").exists()
     assert json.loads((tmp_path / "out" / "rejected.json").read_text())["item"] == {"total": "100.00"}
+
+
+def test_a_decision_made_elsewhere_updates_the_open_editor(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from tests.test_approvals import setup
+    from tests.ui.test_main_window import run_and_wait, statuses
+
+    wf, doc, out = setup(tmp_path)
+    assert window.open(wf)
+    waiting = run_and_wait(qtbot, window, inputs=[doc])
+    assert waiting.status == "waiting" and statuses(window)["ask"] == "waiting"
+    [item] = pending_items(window.service.store)
+    assert runnel("approvals", "approve", str(item.approval_id)).returncode == 0
+    qtbot.waitUntil(lambda: statuses(window)["ask"] != "waiting", timeout=3000)
+    assert statuses(window)["keep"] == "done"
+    assert "Approved; the run went on and ended done" in window.run_panel.status.text()

@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     ar = asub.add_parser("reject", help="reject and resume the run on its rejected branch")
     ar.add_argument("id", type=int)
     ar.add_argument("--note", default="")
+    au = asub.add_parser("undo", help="take a decision back: the run's file changes are undone and "
+                                      "the item waits again (when nothing else came of it)")
+    au.add_argument("id", type=int)
     a.set_defaults(handler=cmd_approvals)
 
     d = sub.add_parser("draft", help="draft a workflow from a sentence with the local model")
@@ -434,7 +437,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_approvals(args: argparse.Namespace) -> int:
-    from desktop.review import ApprovalError, decide, pending, pending_items, save_as_example
+    from desktop.review import (ApprovalError, decide, pending, pending_items, save_as_example,
+                                undo_decision)
     from desktop.runner import Runner
 
     runner = Runner(RunStore(database_path()))
@@ -451,6 +455,9 @@ def cmd_approvals(args: argparse.Namespace) -> int:
                       f"{item.message}")
                 for line in item.lines():
                     print(f"      {line}")
+            return EXIT_OK
+        if args.approvals_command == "undo":
+            print(undo_decision(runner, args.id))
             return EXIT_OK
         edited = None
         if getattr(args, "edit", None):

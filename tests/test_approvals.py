@@ -162,3 +162,27 @@ def test_a_corrected_approval_kept_as_an_example_teaches_the_next_run(isolated_h
     proc = runnel("run", str(wf), str(november))
     assert proc.returncode == 0 and "approval" not in proc.stderr, proc.stderr
     assert json.loads((out / "november.json").read_text()) == {"vendor": "Tillys Kitchen", "total": 7.5}
+
+
+def test_a_decision_is_taken_back_while_nothing_else_came_of_it(isolated_home, tmp_path):
+    wf, doc, out = setup(tmp_path)
+    runnel("run", str(wf), str(doc))
+    [item] = json.loads(runnel("approvals", "list", "--json").stdout)
+    nothing = runnel("approvals", "undo", str(item["id"]))
+    assert nothing.returncode == 1 and "has not been decided" in nothing.stderr
+    assert runnel("approvals", "approve", str(item["id"])).returncode == 0
+    assert (out / "approved.json").exists()
+    proc = runnel("approvals", "undo", str(item["id"]))
+    assert proc.returncode == 0, proc.stderr
+    assert "approval of approval" in proc.stdout and "1 file change reversed" in proc.stdout
+    assert not (out / "approved.json").exists()
+    assert [p["id"] for p in json.loads(runnel("approvals", "list", "--json").stdout)] == [item["id"]]
+    assert [r["status"] for r in json.loads(runnel("history", "--json").stdout)] == ["undone", "waiting"]
+    # decided again, the other way; then a file it wrote is edited: no taking back now
+    assert runnel("approvals", "reject", str(item["id"]), "--note", "no").returncode == 0
+    (out / "rejected.json").write_text("edited by hand\n")
+    refused = runnel("approvals", "undo", str(item["id"]))
+    assert refused.returncode == 1 and "cannot be taken back" in refused.stderr
+    assert "was changed after the run" in refused.stderr or "modified after the run" in refused.stderr
+    assert (out / "rejected.json").read_text() == "edited by hand\n"
+    assert json.loads(runnel("approvals", "list", "--json").stdout) == []

@@ -126,6 +126,50 @@ def decide(runner: Runner, approval_id: int, approve: bool, edited: Any = None,
     return result
 
 
+def undo_decision(runner: Runner, approval_id: int) -> str:
+    """Take a decision back while the run it resumed has gone no further than its own
+    file changes: those are undone (desktop.undo) and the item waits again, as before
+    the decision. Refuses, with the reason, when anything cannot be put back; then
+    nothing is changed. Returns a sentence saying what was undone."""
+    from desktop.undo import undo_run
+
+    store = runner.store
+    assert store is not None
+    row = approval(runner, approval_id)
+    if row["state"] == "pending":
+        raise ApprovalError(f"approval {approval_id} has not been decided; there is nothing to undo")
+    resumed = row.get("resumed_run_id")
+    if not resumed:
+        raise ApprovalError(f"the run after approval {approval_id} is still going; undo it when it ends")
+    runs = store.find_run(resumed)
+    status = runs[0]["status"] if runs else None
+    if status in (Status.WAITING, Status.RUNNING):
+        raise ApprovalError(f"the run after approval {approval_id} has gone further (it is {status}); "
+                            "its decision can no longer be taken back")
+    with store._lock:
+        jobs = list(store.db.query("SELECT id FROM jobs WHERE run_id = ?", [resumed]))
+    if jobs:
+        raise ApprovalError(f"approval {approval_id} was for a watched file, which has gone on to "
+                            "where its trigger puts it; undo that run in History instead")
+    dry = undo_run(store, resumed, dry_run=True)
+    if not dry.ok:
+        raise ApprovalError(f"the decision on approval {approval_id} cannot be taken back: "
+                            + "; ".join(dry.refused))
+    report = undo_run(store, resumed)
+    if not report.ok:        # changed between the check and the undo: say what is left
+        raise ApprovalError("only part of it could be undone: " + "; ".join(report.refused))
+    with store._lock:
+        store.db.execute("UPDATE approvals SET state = 'pending', decided_at = NULL, note = NULL, "
+                         "edited = NULL, decided_by = NULL, resumed_run_id = NULL WHERE id = ?",
+                         [approval_id])
+        store.db.execute("UPDATE runs SET status = ? WHERE id = ?", [Status.WAITING, row["run_id"]])
+        store.db.execute("UPDATE runs SET status = 'undone' WHERE id = ?", [resumed])
+    n = len(report.done)
+    return (f"the {row['state'].replace('approved', 'approval').replace('rejected', 'rejection')} of "
+            f"approval {approval_id} is undone ({n} file change{'s' if n != 1 else ''} reversed); "
+            "it waits for a decision again")
+
+
 def _who() -> str:
     """The local account that decides (Runnel has no users of its own)."""
     import getpass

@@ -20,7 +20,7 @@ from desktop.engine.executor import RunResult
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.registry import Registry
 from desktop.paths import examples_dir, user_workflows_dir
-from desktop.review import pending_items
+from desktop.review import pending_items, undo_decision
 from desktop.ui.editor import Editor, blank_workflow
 from desktop.ui.inspector import Inspector
 from desktop.ui.library import WorkflowLibrary
@@ -605,7 +605,8 @@ class MainWindow(QMainWindow):
         if self.review_window is None:
             self.review_window = ReviewWindow(
                 self.service.store, lambda i, ok, edited, note, learn: self.service.decide(
-                    i, ok, note, edited, learn), self.service.approve_all)
+                    i, ok, note, edited, learn), self.service.approve_all,
+                lambda i: undo_decision(self.service.runner, i))
         self.review_window.show()
         self.review_window.raise_()
         self.review_window.activateWindow()

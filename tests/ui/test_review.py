@@ -263,3 +263,20 @@ def test_a_decision_made_elsewhere_updates_the_open_editor(qtbot, window, tmp_pa
     qtbot.waitUntil(lambda: statuses(window)["ask"] != "waiting", timeout=3000)
     assert statuses(window)["keep"] == "done"
     assert "Approved; the run went on and ended done" in window.run_panel.status.text()
+
+
+def test_the_last_decision_is_undone_from_the_window(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 1)
+    review = open_review(qtbot, window)
+    assert not review.undo_button.isEnabled()
+    first = review.current.approval_id
+    with qtbot.waitSignal(window.service.resultReady, timeout=30_000):
+        review.approve_button.click()
+    approved = tmp_path / "out" / "approved.json"
+    assert approved.exists() and review.model.rowCount() == 0 and review.undo_button.isEnabled()
+    review.queue.setFocus()
+    qtbot.keyClick(review.queue, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not approved.exists()
+    assert review.current is not None and review.current.approval_id == first
+    assert "is undone (1 file change reversed)" in review.status.text()
+    assert not review.undo_button.isEnabled()

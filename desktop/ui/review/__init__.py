@@ -63,11 +63,14 @@ class ReviewWindow(QWidget):
 
     def __init__(self, store, decide: Callable[[int, bool, dict | None, str, bool], bool],
                  approve_all: Callable[[list[int]], bool] | None = None,
+                 undo: Callable[[int], str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._decide = decide
         self._approve_all = approve_all
+        self._undo = undo
+        self._last_decided: int | None = None
         self.setWindowTitle("Review")          # the desktop adds "— Runnel"
         self.model = QueueModel()
         self.queue = QListView()
@@ -119,6 +122,12 @@ class ReviewWindow(QWidget):
         self.all_button.setVisible(approve_all is not None)
         self.queue.selectionModel().selectionChanged.connect(lambda *_: self._count_selected())
         left.addWidget(self.all_button)
+        self.undo_button = QPushButton("Undo last decision")
+        self.undo_button.setToolTip("take the last decision made here back, while nothing else came "
+                                    "of it (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo_last)
+        self.undo_button.setEnabled(False)
+        self.undo_button.setVisible(undo is not None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.reject_button)
@@ -128,6 +137,7 @@ class ReviewWindow(QWidget):
         right.addWidget(self.learn)
         right.addWidget(self.status)
         right.addLayout(buttons)
+        right.addWidget(self.undo_button)
         right_box = QWidget()
         right_box.setLayout(right)
 
@@ -143,7 +153,7 @@ class ReviewWindow(QWidget):
                            ("Ctrl+Up", lambda: self.step(-1)), ("PgDown", lambda: self.page.go_to(self.page.page_index + 1)),
                            ("PgUp", lambda: self.page.go_to(self.page.page_index - 1)),
                            ("Ctrl++", lambda: self.page.zoom(+1)), ("Ctrl+=", lambda: self.page.zoom(+1)),
-                           ("Ctrl+-", lambda: self.page.zoom(-1))):
+                           ("Ctrl+-", lambda: self.page.zoom(-1)), ("Ctrl+Z", self.undo_last)):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self.current: ReviewItem | None = None
         self._fields: list[dict] = []
@@ -233,6 +243,26 @@ class ReviewWindow(QWidget):
         self.page.show_document(item.input_path, _text_of(item))
         self.form.show_record(self._fields, item.record, item.provenance, item.reasons, item.message)
 
+    def undo_last(self) -> None:
+        """Take the last decision made here back, or say why it cannot be."""
+        from desktop.review import ApprovalError
+
+        if self._last_decided is None or self._undo is None:
+            return
+        try:
+            said = self._undo(self._last_decided)
+        except ApprovalError as e:
+            self.told(str(e))
+            return
+        back = self._last_decided
+        self._last_decided = None
+        self.undo_button.setEnabled(False)
+        self.refresh()
+        ids = [i.approval_id for i in self.model.items]
+        if back in ids:
+            self.queue.setCurrentIndex(self.model.index(ids.index(back)))
+        self.status.setText(said[:1].upper() + said[1:] + ".")
+
     def told(self, text: str) -> None:
         """Why a decision made here did not go through (decided elsewhere meanwhile, a
         run going): said in the window, and the queue re-read."""
@@ -294,6 +324,8 @@ class ReviewWindow(QWidget):
             said = (f"{'Approved' if approve else 'Rejected'}: {item.document_name or item.node_id}"
                     + (" (corrected)" if edited else "") + (", kept as an example" if learn else "") + ".")
             self.current = None
+            self._last_decided = item.approval_id
+            self.undo_button.setEnabled(True)
             self.decided.emit(item.approval_id)
             row = self.queue.currentIndex().row()
             items = [i for i in self.model.items if i.approval_id != item.approval_id]

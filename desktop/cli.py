@@ -431,8 +431,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     print(f"{'RUN':<10} {'STARTED':<19}  {'STATUS':<11} {'TOOK':>8}  WORKFLOW / INPUT")
     for r in runs:
         inp = Path(r["input_path"]).name if r["input_path"] else "-"
+        after = (f"  (after {'an edited approval' if r['decision_edited'] else 'approval'})"
+                 if r["decision"] == "approved" else "")
         print(f"{r['id'][:8]:<10} {_when(r['started_at'])}  {r['status']:<11} {_took(r):>8}  "
-              f"{r['workflow_name']} / {inp}")
+              f"{r['workflow_name']} / {inp}{after}")
     return EXIT_OK
 
 

@@ -54,8 +54,10 @@ def test_a_run_waits_then_an_edited_approval_resumes_it(isolated_home, tmp_path)
     assert json.loads(runnel("approvals", "list", "--json").stdout) == []
     again = runnel("approvals", "approve", str(pending[0]["id"]))
     assert again.returncode == 1 and "was already approved" in again.stderr
-    statuses = [r["status"] for r in json.loads(runnel("history", "--json").stdout)]
-    assert statuses == ["done", "resumed"]
+    # one run, one row: the part after the decision, which says it was approved, edited
+    runs = json.loads(runnel("history", "--json").stdout)
+    assert [(r["status"], r["decision"], r["decision_edited"]) for r in runs] == [("done", "approved", 1)]
+    assert "(after an edited approval)" in runnel("history").stdout
 
 
 def test_rejection_takes_the_rejected_branch(isolated_home, tmp_path):
@@ -67,8 +69,8 @@ def test_rejection_takes_the_rejected_branch(isolated_home, tmp_path):
     assert json.loads((out / "rejected.json").read_text()) == {
         "item": {"total": "120.50"}, "reason": "not ours"}
     # listed as what it is: rejected, not a green "done"
-    statuses = [r["status"] for r in json.loads(runnel("history", "--json").stdout)]
-    assert statuses == ["rejected", "resumed"]
+    runs = json.loads(runnel("history", "--json").stdout)
+    assert [(r["status"], r["decision"]) for r in runs] == [("rejected", "rejected")]
 
 
 def test_approving_something_that_no_longer_exists(isolated_home, tmp_path):

@@ -201,9 +201,10 @@ class RunStore:
         return rows[0] if rows else None
 
     def recent_runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The newest runs, one row per run (see `_RUN_ROWS`)."""
         with self._lock:
             return list(self.db.query(
-                "SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?", [limit]))
+                _RUN_ROWS + " ORDER BY runs.started_at DESC, runs.rowid DESC LIMIT ?", [limit]))
 
     def search_runs(self, workflow: str | None = None, status: str | None = None,
                     since: float | None = None, text: str | None = None,
@@ -212,22 +213,22 @@ class RunStore:
         or after `since` (epoch seconds), `text` a case-insensitive piece of the input path."""
         where, args = [], []
         if workflow:
-            where.append("workflow_name = ?")
+            where.append("runs.workflow_name = ?")
             args.append(workflow)
         if status:
-            where.append("status = ?")
+            where.append("runs.status = ?")
             args.append(status)
         if since is not None:
-            where.append("started_at >= ?")
+            where.append("runs.started_at >= ?")
             args.append(since)
         if text:
             # % and _ typed by the user are literal characters, not wildcards
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("input_path LIKE ? ESCAPE '\\'")
+            where.append("runs.input_path LIKE ? ESCAPE '\\'")
             args.append(f"%{escaped}%")
-        sql = "SELECT * FROM runs" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = _RUN_ROWS + "".join(f" AND {w}" for w in where)
         with self._lock:
-            return list(self.db.query(sql + " ORDER BY started_at DESC, rowid DESC LIMIT ?",
+            return list(self.db.query(sql + " ORDER BY runs.started_at DESC, runs.rowid DESC LIMIT ?",
                                       [*args, limit]))
 
     def workflow_names(self) -> list[str]:
@@ -261,6 +262,15 @@ class RunStore:
         with self._lock:
             return list(self.db.query("SELECT * FROM audit_events WHERE run_id = ? ORDER BY id",
                                       [run_id]))
+
+
+# One row per run: a run that paused for a person and went on after the decision is
+# recorded as two runs (the part before, marked 'resumed', and the part after); lists
+# show the part after, which holds every step (those before the pause as cached), with
+# the decision that led to it ('approved' / 'rejected', and whether the item was edited).
+_RUN_ROWS = ("SELECT runs.*, a.state AS decision, a.edited IS NOT NULL AS decision_edited, "
+             "a.run_id AS paused_run_id FROM runs LEFT JOIN approvals a ON a.resumed_run_id = runs.id "
+             "WHERE runs.status != 'resumed'")
 
 
 def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:

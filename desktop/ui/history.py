@@ -100,6 +100,17 @@ def status_text(status: str | None) -> str:
     return (status or "unknown").capitalize()
 
 
+def run_status_text(run: Row) -> str:
+    """A run's status, with the decision it went on after: 'Done · approved (edited)'."""
+    decision = run.get("decision")
+    if not decision:
+        return status_text(run["status"])
+    said = decision + (" (edited)" if run.get("decision_edited") and decision == "approved" else "")
+    if run["status"] == "rejected":
+        return "Rejected"
+    return f"{status_text(run['status'])} · {said}"
+
+
 def status_qcolour(status: str | None) -> QColor:
     # an interrupted run reads like a cancelled one: stopped before it finished
     return theme.status_colour("cancelled" if status == INTERRUPTED else (status or ""))
@@ -238,7 +249,7 @@ def _first_line(text: str | None) -> str:
 
 
 RUN_COLUMNS = (
-    Column("Status", lambda r: status_text(r["status"])),
+    Column("Status", run_status_text),
     Column("Workflow", lambda r: r["workflow_name"] or "", lambda r: r["workflow_path"]),
     Column("Input file", lambda r: file_name(r["input_path"]), lambda r: r["input_path"]),
     Column("Started", lambda r: human_time(r["started_at"]), lambda r: full_time(r["started_at"])),
@@ -633,9 +644,10 @@ class HistoryWindow(QWidget):
         return self.step_model.rows[rows[0].row()] if rows else None
 
     def select_run(self, run_id: str) -> bool:
-        """Show a run (e.g. the one just finished); False if the filters hide it."""
+        """Show a run (e.g. the one just finished); False if the filters hide it. A run
+        that paused and went on after a decision is one row: its id finds that row."""
         for i, row in enumerate(self.run_model.rows):
-            if row["id"] == run_id:
+            if run_id in (row["id"], row.get("paused_run_id")):
                 self._select_row(self.run_view, i)
                 return True
         return False
@@ -683,7 +695,7 @@ class HistoryWindow(QWidget):
             return
         self.detail_stack.setCurrentIndex(1)
         self.title_label.setText(f"{run['workflow_name'] or 'Workflow'} · {file_name(run['input_path'])}")
-        parts = [status_text(run["status"]), f"started {full_time(run['started_at'])}"]
+        parts = [run_status_text(run), f"started {full_time(run['started_at'])}"]
         if run["finished_at"] is not None:
             parts.append(f"took {run_duration(run)}")
         if run["dry_run"]:

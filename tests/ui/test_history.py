@@ -350,3 +350,14 @@ def test_export_audit_writes_the_selected_run(history: History, window: HistoryW
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))     # cancelled
     target.unlink()
     assert window.export_audit() is False and not target.exists()
+
+
+def test_a_run_that_went_on_after_a_decision_says_which():
+    from desktop.ui.history import run_status_text
+
+    assert run_status_text({"status": "done", "decision": None}) == "Done"
+    assert run_status_text({"status": "done", "decision": "approved", "decision_edited": 1}) == \
+        "Done · approved (edited)"
+    assert run_status_text({"status": "failed", "decision": "approved", "decision_edited": 0}) == \
+        "Failed · approved"
+    assert run_status_text({"status": "rejected", "decision": "rejected"}) == "Rejected"

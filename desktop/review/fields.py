@@ -56,8 +56,9 @@ def show(field: dict, value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer() and field.get("type") == "number":
-        return f"{value:.2f}" if abs(value) < 1e12 else repr(value)
+    if isinstance(value, float) and field.get("type") == "number" and round(value, 2) == value \
+            and abs(value) < 1e12:
+        return f"{value:.2f}"          # an amount as printed: 6.20, not 6.2
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)

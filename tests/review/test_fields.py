@@ -43,7 +43,8 @@ def test_other_types_and_back():
     assert parse({"name": "c", "choices": ["EUR", "USD"]}, "usd") == "USD"
     assert parse({"name": "l", "type": "list"}, "a; b ;; c") == ["a", "b", "c"]
     assert parse({"name": "n", "type": "integer"}, "12") == 12
-    assert show(NUMBER, 214.0) == "214.00" and show(NUMBER, None) == ""
+    assert show(NUMBER, 214.0) == "214.00" and show(NUMBER, 6.2) == "6.20" and show(NUMBER, None) == ""
+    assert show(NUMBER, 0.125) == "0.125"
     assert show({"name": "l", "type": "list"}, ["a", "b"]) == "a; b"
     assert show({"name": "b", "type": "boolean"}, False) == "no"
 

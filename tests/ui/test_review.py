@@ -280,3 +280,14 @@ def test_the_last_decision_is_undone_from_the_window(qtbot, window, tmp_path):  
     assert review.current is not None and review.current.approval_id == first
     assert "is undone (1 file change reversed)" in review.status.text()
     assert not review.undo_button.isEnabled()
+
+
+def test_a_corrected_field_says_so(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 1)
+    review = open_review(qtbot, window)
+    editor, note = review.form.editors["total"], review.form.notes["total"]
+    before = note.text()
+    editor.setCurrentText("125.50")
+    assert note.text() == "corrected (was '100.00')"
+    editor.setCurrentText("100.00")
+    assert note.text() == before

@@ -62,6 +62,7 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.editors: dict[str, FieldEditor] = {}
         self.notes: dict[str, QLabel] = {}
+        self._said: dict[str, tuple[str, str]] = {}      # each note as first shown
         self._current: str | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -81,6 +82,7 @@ class RecordForm(QWidget):
             self.form.removeRow(0)
         self.editors.clear()
         self.notes.clear()
+        self._said.clear()
         self._current = None
         flagged = {r.get("field"): r.get("reason", "") for r in reasons}
         self.title.setText(message if not reasons else
@@ -92,6 +94,7 @@ class RecordForm(QWidget):
             editor.installEventFilter(self)
             editor.lineEdit().installEventFilter(self)
             editor.editTextChanged.connect(self._validity)
+            editor.editTextChanged.connect(lambda _text, n=name: self._corrected(n))
             editor.lineEdit().returnPressed.connect(self.submitted)
             note = QLabel(_note(prov, flagged.get(name)))
             note.setWordWrap(True)
@@ -110,6 +113,7 @@ class RecordForm(QWidget):
             self.form.addRow(label, holder)
             self.editors[name] = editor
             self.notes[name] = note
+            self._said[name] = (note.text(), note.styleSheet())
         first = next((n for n in self.editors if n in flagged), next(iter(self.editors), None))
         if first is not None:
             self.editors[first].setFocus()
@@ -132,6 +136,18 @@ class RecordForm(QWidget):
     def record(self) -> dict:
         """The record as edited (raises ValueError when a field does not fit its type)."""
         return {name: e.value() for name, e in self.editors.items()}
+
+    def _corrected(self, name: str) -> None:
+        """A field the person changed says so, instead of the reason it was flagged."""
+        editor, note = self.editors[name], self.notes[name]
+        text, style = self._said[name]
+        if editor.currentText().strip() == typed.show(editor.field, editor.original):
+            note.setText(text)
+            note.setStyleSheet(style)
+        else:
+            was = typed.show(editor.field, editor.original)
+            note.setText(f"corrected (was {was!r})" if was else "filled in by you")
+            note.setStyleSheet("")
 
     def _validity(self) -> None:
         problems = self.problems()

@@ -11,6 +11,7 @@ from typing import Sequence
 from desktop.engine.document import Line
 
 SUPPORTED = ("en", "de", "fr", "nl", "es")
+_FOREIGN_WORDS = 40       # this many words and none of the known languages: another one
 
 _CUES = {
     "en": "the and of to for with is are this that be by on at from your you our we please thank "
@@ -67,6 +68,21 @@ _MIN_LEAD = 1.3         # over the runner-up
 def language(lines: Sequence[Line]) -> str | None:
     """"en", "de", "fr", "nl" or "es", or None when the text is none of them or there are
     too few cues to tell."""
+    best, sure, _ = _vote(lines)
+    return best if sure and best in SUPPORTED else None
+
+
+def other_language(lines: Sequence[Line]) -> bool:
+    """Whether the text is written in a language the finders do not know (Polish, say),
+    as far as it can be told: a short receipt with few words is not taken for one."""
+    best, sure, words = _vote(lines)
+    if sure:
+        return best not in SUPPORTED
+    return words >= _FOREIGN_WORDS
+
+
+def _vote(lines: Sequence[Line]) -> tuple[str | None, bool, int]:
+    """The language with most cues, whether it leads clearly, and the words counted."""
     scores: dict[str, float] = {}
     words = 0
     for line in lines[:_MAX_LINES]:
@@ -77,10 +93,9 @@ def language(lines: Sequence[Line]) -> str | None:
         if words >= _MAX_WORDS:
             break
     if not scores:
-        return None
+        return None, False, words
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     best, score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if score < _MIN_SCORE or score < _MIN_SHARE * words or score < _MIN_LEAD * second:
-        return None
-    return best if best in SUPPORTED else None
+    sure = not (score < _MIN_SCORE or score < _MIN_SHARE * words or score < _MIN_LEAD * second)
+    return best, sure, words

@@ -18,6 +18,7 @@ from desktop.extract import candidates as finders
 from desktop.extract.choose import FieldResult, Scorer, choose, place
 from desktop.extract.concepts import field_concept, field_kind
 from desktop.extract.grounding import find_span, find_words
+from desktop.extract.language import other_language
 from desktop.extract.names import name_candidates
 from desktop.extract.teach import Lesson, settle_dates, taught_identifiers
 
@@ -49,9 +50,9 @@ def extract(specs: Sequence[Mapping[str, Any]], lines: Sequence[Line], scorer: S
     """The record of `specs` read out of `lines`. `taught` holds, per field, what the
     user's labelled examples of similar documents show (see `desktop.extract.teach`)."""
     taught = taught or {}
-    language = finders.language(lines)
     notes = []
-    if language is None and any(line.text.strip() for line in lines):
+    language = finders.language(lines)
+    if language is None and other_language(lines):
         notes.append("the document's language is not one whose dates and numbers Runnel reads "
                      "(English, German, French, Dutch, Spanish); amounts and dates may be missed")
     kinds = {field_kind(s) for s in specs}
@@ -73,7 +74,7 @@ def extract(specs: Sequence[Mapping[str, Any]], lines: Sequence[Line], scorer: S
                 cands = settle_dates(cands, lessons)
             r = choose(spec, cands, lines, question(spec), scorer, concept=field_concept(spec),
                        min_confidence=threshold, taught=lessons)
-            if r.status == "not_found" and not cands and language is None and kind in ("amount", "date"):
+            if r.status == "not_found" and not cands and notes and kind in ("amount", "date"):
                 r.status, r.reason = "unverified", notes[0]
             results[spec["name"]] = r
         elif kind == "currency":

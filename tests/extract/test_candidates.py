@@ -11,6 +11,7 @@ import pytest
 from desktop.engine.document import Line, Word, text_lines
 from desktop.extract.candidates import (KINDS, Candidate, date_order, find_candidates, iban_valid,
                                         language)
+from desktop.extract.language import other_language
 
 EN = "Invoice\nThank you for your order. Please pay the total amount by the due date.\n"
 DE = "Rechnung\nVielen Dank für Ihre Bestellung. Bitte zahlen Sie den Betrag bis zum Datum.\n"
@@ -691,6 +692,13 @@ def test_language(text, lang):
 ])
 def test_unsupported_languages_are_none(text):
     assert language(lines_of(text)) is None
+    assert other_language(lines_of(text))            # and said to be another language
+
+
+def test_a_short_receipt_is_no_other_language():
+    slip = "Tillys Kitchen\nHarbour Road 12\nSlip 00533\nTea  2.90\nMuffin  3.10\nAltogether  7.50\nMerci"
+    assert language(lines_of(slip)) is None and not other_language(lines_of(slip))
+    assert not other_language(lines_of(EN))
 
 
 @pytest.mark.parametrize("text", ["", "12,50\n07.05.2014", "ACME GmbH", "Lorem ipsum dolor sit amet",

@@ -106,3 +106,8 @@ def test_the_demonstrations_show_the_examples_lines_and_answers():
 def _amounts(text: str):
     from desktop.extract.candidates import find_candidates
     return find_candidates(text_lines(text), ["amount"])
+
+
+def test_a_short_slip_without_a_date_says_not_found_not_another_language():
+    got = read(NOVEMBER.replace("  Day 09/11/2026", ""))
+    assert got["date"].status == "not_found" and got["date"].reason == "not found in the document"

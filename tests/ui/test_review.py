@@ -134,6 +134,7 @@ def test_reject_asks_why_and_skip_leaves_it_waiting(qtbot, window, tmp_path, mon
     qtbot.waitUntil(review.queue.hasFocus)
     qtbot.keyClick(review.queue, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert review.current.document_name == "bill-0.txt"
+    assert len(review.queue.selectionModel().selectedIndexes()) == 1     # the one shown, alone
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("not ours", True))
     with qtbot.waitSignal(window.service.resultReady, timeout=60_000) as done:
         review.reject_button.click()

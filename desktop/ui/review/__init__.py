@@ -189,9 +189,9 @@ class ReviewWindow(QWidget):
         self.empty.setVisible(not shown)
         ids = [i.approval_id for i in shown]
         if keep in ids:
-            self.queue.setCurrentIndex(self.model.index(ids.index(keep)))
+            self._go(ids.index(keep))
         elif shown:
-            self.queue.setCurrentIndex(self.model.index(0))
+            self._go(0)
         else:
             self._show(-1)
         if keep is not None and keep not in ids:
@@ -209,14 +209,21 @@ class ReviewWindow(QWidget):
         self.refresh()
         for row, item in enumerate(self.model.items):
             if item.run_id == run_id:
-                self.queue.setCurrentIndex(self.model.index(row))
+                self._go(row)
                 return True
         return False
 
     def step(self, delta: int) -> None:
         row = self.queue.currentIndex().row() + delta
         if 0 <= row < self.model.rowCount():
-            self.queue.setCurrentIndex(self.model.index(row))
+            self._go(row)
+
+    def _go(self, row: int) -> None:
+        """Show row `row`, it alone selected (Shift and Ctrl clicks select several)."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        self.queue.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # ------------------------------------------------------------ one item
 
@@ -260,7 +267,7 @@ class ReviewWindow(QWidget):
         self.refresh()
         ids = [i.approval_id for i in self.model.items]
         if back in ids:
-            self.queue.setCurrentIndex(self.model.index(ids.index(back)))
+            self._go(ids.index(back))
         self.status.setText(said[:1].upper() + said[1:] + ".")
 
     def told(self, text: str) -> None:
@@ -332,7 +339,7 @@ class ReviewWindow(QWidget):
             self.model.set_items(items)
             self.empty.setVisible(not items)
             if items:
-                self.queue.setCurrentIndex(self.model.index(min(row, len(items) - 1)))
+                self._go(min(row, len(items) - 1))
             else:
                 self._show(-1)
             self.status.setText(" ".join(filter(None, [said, self.status.text()])))

@@ -24,6 +24,7 @@ class ReviewItem:
     message: str
     created_at: float
     item: Any                  # the payload, decoded (a review item, a record, a document...)
+    watched: bool = False      # a file from a watched folder: it waits there until decided
 
     @property
     def is_extraction(self) -> bool:
@@ -52,6 +53,17 @@ class ReviewItem:
     @property
     def document_name(self) -> str:
         return Path(self.input_path).name if self.input_path else ""
+
+    @property
+    def folder(self) -> str:
+        """The folder the document is in, with the home folder as ~."""
+        if not self.input_path:
+            return ""
+        parent = Path(self.input_path).parent
+        try:
+            return str(Path("~") / parent.relative_to(Path.home()))
+        except ValueError:
+            return str(parent)
 
     def document_missing(self) -> bool:
         """The run's input is gone from where it was (moved or deleted since)."""
@@ -97,7 +109,11 @@ def pending_items(store: Any, workflow: str | None = None) -> list[ReviewItem]:
         args.append(str(workflow))
     with store._lock:
         rows = list(store.db.query(query + " ORDER BY created_at, id", args))
-    return [from_row(r) for r in rows]
+        # a watched job waits with its paused run
+        watched = {r["run_id"] for r in store.db.query(
+            "SELECT run_id FROM jobs WHERE state = 'waiting' AND run_id IS NOT NULL")} \
+            if store.db["jobs"].exists() else set()
+    return [from_row(r, r["run_id"] in watched) for r in rows]
 
 
 def pending_ids(store: Any) -> list[tuple[int, str]]:
@@ -108,13 +124,13 @@ def pending_ids(store: Any) -> list[tuple[int, str]]:
             "SELECT id, workflow_path FROM approvals WHERE state = 'pending' ORDER BY created_at, id")]
 
 
-def from_row(row: dict) -> ReviewItem:
+def from_row(row: dict, watched: bool = False) -> ReviewItem:
     payload = row["payload"]
     item = decode(json.loads(payload) if isinstance(payload, str) else payload)
     return ReviewItem(approval_id=int(row["id"]), run_id=row["run_id"], node_id=row["node_id"],
                       workflow_path=row.get("workflow_path"), input_path=row.get("input_path"),
                       message=row.get("message") or "", created_at=float(row.get("created_at") or 0),
-                      item=item)
+                      item=item, watched=watched)
 
 
 def _short(value: Any) -> str:

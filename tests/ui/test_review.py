@@ -17,6 +17,7 @@ from desktop.review import pending_items
 from tests.e2e.test_cli import runnel
 from tests.pdfmaker import write_pdf
 from tests.test_approvals import SLIPS
+from tests.watch.conftest import watch_factory  # noqa: F401  (a fixture)
 
 FIELDS = [{"name": "vendor", "type": "string", "description": "the company that issued the invoice"},
           {"name": "total", "type": "number", "description": "the total amount due"}]
@@ -292,3 +293,57 @@ def test_a_corrected_field_says_so(qtbot, window, tmp_path):  # type: ignore[no-
     assert note.text() == "corrected (was '100.00')"
     editor.setCurrentText("100.00")
     assert note.text() == before
+
+
+def test_a_watched_file_is_named_with_its_folder_and_waits_there(qtbot, watch_factory, tmp_path):  # type: ignore[no-untyped-def]
+    from desktop.ui.review import ReviewWindow
+    from tests.watch.test_jobs import APPROVING
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    wf = tmp_path / "approve.yaml"
+    wf.write_text(APPROVING.format(out=out, inbox=inbox))
+    watch = watch_factory([wf])
+    watch.service.start()
+    (inbox / "note.txt").write_text("a note to keep")
+    watch.wait(lambda: watch.states() == {"waiting": 1})
+    watch.service.stop()
+    review = ReviewWindow(watch.store, decide=lambda *args: True)
+    qtbot.addWidget(review)
+    review.show()
+    qtbot.waitUntil(lambda: review.current is not None, timeout=5000)
+    assert review.model.data(review.model.index(0)).startswith(f"note.txt  (in {inbox})")
+    assert f"waits in the watched folder {inbox} until you decide" in review.status.text()
+
+
+def test_an_empty_field_is_approved_only_when_asked_twice(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 1)
+    review = open_review(qtbot, window)
+    review.form.editors["total"].setCurrentText("")
+    review.approve_button.click()
+    assert "total is empty" in review.status.text() and review.current is not None
+    with qtbot.waitSignal(window.service.resultReady, timeout=30_000):
+        review.approve_button.click()
+    assert json.loads((tmp_path / "out" / "approved.json").read_text())["total"] is None
+
+
+def test_the_rows_stay_put_while_a_flagged_field_is_corrected(qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.review.record_form import RecordForm
+
+    form = RecordForm()
+    qtbot.addWidget(form)
+    form.resize(320, 400)
+    prov = {"vendor": {"status": "low_confidence", "confidence": 0.41, "page": 0,
+                       "text": "Tillys Kitchen and Coffee House, Harbour Road 12"}}
+    form.show_record(FIELDS, {"vendor": "Tillys", "total": 6.2}, prov,
+                     [{"field": "vendor", "reason": "low confidence (0.41 < 0.60)"}], "")
+    form.show()
+    qtbot.waitExposed(form)
+    below = form.editors["total"].mapTo(form, form.editors["total"].rect().topLeft()).y()
+    assert form.notes["vendor"].height() > form.fontMetrics().lineSpacing() * 1.5   # two lines
+    form.editors["vendor"].setCurrentText("Tillys Kitchen")
+    QApplication.processEvents()
+    assert form.notes["vendor"].text() == "corrected (was 'Tillys')"
+    assert form.editors["total"].mapTo(form, form.editors["total"].rect().topLeft()).y() == below

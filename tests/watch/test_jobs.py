@@ -133,6 +133,10 @@ def test_a_watched_file_waiting_for_approval_is_moved_once_approved(watch_factor
     watch.wait(lambda: watch.states() == {"waiting": 1})
     assert (inbox / "note.txt").exists()                  # in place while a person decides
     watch.service.stop()
+    # the Review view names it as a watched file, and its folder
+    from desktop.review import pending_items
+    [item] = pending_items(watch.store)
+    assert item.watched and item.document_name == "note.txt" and item.folder.endswith("inbox")
     # decided later, by another runner (the CLI, or the app after a restart)
     pending = approvals.pending(watch.runner)
     result = approvals.decide(watch.runner, pending[0]["id"], approve=True)

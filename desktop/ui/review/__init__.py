@@ -47,7 +47,10 @@ class QueueModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.document_name or item.node_id}\n{item.workflow_name} · {item.why()[:90]}"
+            name = item.document_name or item.node_id
+            if item.watched:
+                name += f"  (in {item.folder})"
+            return f"{name}\n{item.workflow_name} · {item.why()[:90]}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.input_path or item.node_id}\n{item.workflow_path or ''}\n{item.why()}"
         if role == Qt.ItemDataRole.UserRole:
@@ -71,6 +74,7 @@ class ReviewWindow(QWidget):
         self._approve_all = approve_all
         self._undo = undo
         self._last_decided: int | None = None
+        self._empty_confirmed: int | None = None     # approved once with a required field empty
         self.setWindowTitle("Review")          # the desktop adds "— Runnel"
         self.model = QueueModel()
         self.queue = QListView()
@@ -237,9 +241,13 @@ class ReviewWindow(QWidget):
             self.page.show_document(None, "")
             return
         self._fields = fields_of(item)
+        self._empty_confirmed = None
         self.learn.setVisible(item.is_extraction)
         self.learn.setChecked(False)
         note = ""
+        if item.watched and not item.document_missing():
+            note = (f"{item.document_name} waits in the watched folder {item.folder} until you decide; "
+                    "then it goes where the workflow's trigger puts it.")
         if item.document_missing():
             note = (f"{item.document_name} is no longer at {Path(item.input_path or '').parent}; "
                     "the decision still works on the stored record.")
@@ -311,6 +319,14 @@ class ReviewWindow(QWidget):
                 record = self.form.record()
             except ValueError:
                 self.status.setText("Fix the fields marked in red first: " + "; ".join(self.form.problems()))
+                return
+            empty = [f["name"].replace("_", " ") for f in self._fields
+                     if f.get("required", True) and record.get(f["name"]) in (None, [], "")]
+            if empty and self._empty_confirmed != item.approval_id:
+                # a second Approve sends it on as it is: some documents have no such field
+                self._empty_confirmed = item.approval_id
+                self.status.setText(f"{', '.join(empty)} {'is' if len(empty) == 1 else 'are'} empty. "
+                                    "Fill it in, or approve again to send the record on without it.")
                 return
             if changes(item.record, record):
                 edited = record

@@ -141,6 +141,8 @@ class RecordForm(QWidget):
         """A field the person changed says so, instead of the reason it was flagged."""
         editor, note = self.editors[name], self.notes[name]
         text, style = self._said[name]
+        # the note keeps the height it had, so the rows below do not move as one types
+        note.setMinimumHeight(max(note.minimumHeight(), note.height()))
         if editor.currentText().strip() == typed.show(editor.field, editor.original):
             note.setText(text)
             note.setStyleSheet(style)

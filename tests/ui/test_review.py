@@ -17,7 +17,6 @@ from desktop.review import pending_items
 from tests.e2e.test_cli import runnel
 from tests.pdfmaker import write_pdf
 from tests.test_approvals import SLIPS
-from tests.watch.conftest import watch_factory  # noqa: F401  (a fixture)
 
 FIELDS = [{"name": "vendor", "type": "string", "description": "the company that issued the invoice"},
           {"name": "total", "type": "number", "description": "the total amount due"}]
@@ -295,15 +294,17 @@ def test_a_corrected_field_says_so(qtbot, window, tmp_path):  # type: ignore[no-
     assert note.text() == before
 
 
-def test_a_watched_file_is_named_with_its_folder_and_waits_there(qtbot, watch_factory, tmp_path):  # type: ignore[no-untyped-def]
+def test_a_watched_file_is_named_with_its_folder_and_waits_there(qtbot, tmp_path, request):  # type: ignore[no-untyped-def]
     from desktop.ui.review import ReviewWindow
+    from tests.watch.conftest import Watch
     from tests.watch.test_jobs import APPROVING
 
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()
     wf = tmp_path / "approve.yaml"
     wf.write_text(APPROVING.format(out=out, inbox=inbox))
-    watch = watch_factory([wf])
+    watch = Watch(tmp_path, [wf])
+    request.addfinalizer(watch.runner.close)
     watch.service.start()
     (inbox / "note.txt").write_text("a note to keep")
     watch.wait(lambda: watch.states() == {"waiting": 1})

@@ -348,3 +348,18 @@ def test_the_rows_stay_put_while_a_flagged_field_is_corrected(qtbot):  # type: i
     QApplication.processEvents()
     assert form.notes["vendor"].text() == "corrected (was 'Tillys')"
     assert form.editors["total"].mapTo(form, form.editors["total"].rect().topLeft()).y() == below
+
+
+def test_enter_in_a_field_approves_and_the_next_item_shows(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    """Enter in a field approves; the form is then rebuilt for the next item while the
+    key's own signal is still being delivered (this once freed the editor under it)."""
+    waiting_notes(tmp_path, 3)
+    review = open_review(qtbot, window)
+    for left in (2, 1, 0):
+        editor = review.form.editors["total"]
+        editor.setFocus()
+        qtbot.waitUntil(editor.hasFocus)
+        with qtbot.waitSignal(window.service.resultReady, timeout=30_000):
+            qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=left: review.model.rowCount() == n, timeout=5000)
+    assert review.current is None and review.empty.isVisible()

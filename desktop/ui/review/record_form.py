@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.review import fields as typed
@@ -79,7 +79,13 @@ class RecordForm(QWidget):
     def show_record(self, fields: list[dict], record: dict | None, provenance: dict[str, dict],
                     reasons: list[dict], message: str) -> None:
         while self.form.rowCount():
-            self.form.removeRow(0)
+            # taken out and deleted later, not at once: this runs from an editor's own
+            # signal (Enter approves, and the next item is shown)
+            row = self.form.takeRow(0)
+            for part in (row.labelItem, row.fieldItem):
+                if part is not None and part.widget() is not None:
+                    part.widget().hide()
+                    part.widget().deleteLater()
         self.editors.clear()
         self.notes.clear()
         self._said.clear()
@@ -95,7 +101,8 @@ class RecordForm(QWidget):
             editor.lineEdit().installEventFilter(self)
             editor.editTextChanged.connect(self._validity)
             editor.editTextChanged.connect(lambda _text, n=name: self._corrected(n))
-            editor.lineEdit().returnPressed.connect(self.submitted)
+            # queued: the approval, and the next item's form, come after the key is handled
+            editor.lineEdit().returnPressed.connect(self.submitted, Qt.ConnectionType.QueuedConnection)
             note = QLabel(_note(prov, flagged.get(name)))
             note.setWordWrap(True)
             note.setStyleSheet("color: #c0392b;" if name in flagged else "")

@@ -131,7 +131,7 @@ class RunPanel(QWidget):
         self._tick()
         self.progress.hide()
         words = {"done": "Finished", "failed": "Failed", "cancelled": "Stopped",
-                 "waiting": "Waiting for an approval"}
+                 "waiting": "Waiting for an approval: open Review (Ctrl+Shift+A) to decide"}
         text = words.get(event.status, event.status.capitalize())
         if event.error:
             where = f" at '{event.failed_node}'" if event.failed_node else ""

@@ -91,8 +91,11 @@ class RecordForm(QWidget):
         self._said.clear()
         self._current = None
         flagged = {r.get("field"): r.get("reason", "") for r in reasons}
-        self.title.setText(message if not reasons else
-                           f"{len(flagged)} field(s) to check: " + ", ".join(str(f) for f in flagged if f))
+        named = [str(f).replace("_", " ") for f in flagged if f]
+        overall = [str(r.get("reason", "")) for r in reasons if not r.get("field")]   # the record as a whole
+        said = ([f"{len(named)} field{'s' if len(named) != 1 else ''} to check: " + ", ".join(named)]
+                if named else []) + overall
+        self.title.setText("; ".join(said) or message)
         for field in fields:
             name = field["name"]
             prov = provenance.get(name, {})

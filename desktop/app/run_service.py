@@ -32,6 +32,7 @@ class RunService(QObject):
     resultReady = Signal(object)            # RunResult of the run that just ended (or None)
     failedToStart = Signal(str)             # a sentence
     watchChanged = Signal(bool, str)        # on?, a sentence about what is watched
+    speedChanged = Signal(object)           # desktop.llm.client.Speed: while a model generates
 
     def __init__(self, registry: Registry, store: RunStore | None = None,
                  llm: LLMClient | None = None, parent: QObject | None = None):
@@ -39,6 +40,8 @@ class RunService(QObject):
         self.bridge = EventBridge(self)
         self.store = store or RunStore(database_path())
         self.llm = llm or LLMClient()          # the worker process starts on first use
+        # from the run thread; the signal takes it to the window's thread
+        self.llm.speed_listeners.append(self.speedChanged.emit)
         self.runner = Runner(self.store, registry, listeners=[self._listen],
                              cache=StepCache(), llm=self.llm)
         self._owners: dict[str, str] = {}          # run id -> who started it

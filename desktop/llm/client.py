@@ -56,6 +56,38 @@ class Generation:
         return self.tokens_out / self.generation_seconds if self.generation_seconds > 0 else 0.0
 
 
+IDLE_RATES_KEY = "llm_idle_rates"     # settings: {model name: tokens/s seen on a quiet machine}
+QUIET = 0.5              # cores used by other programs below which the machine counts as quiet
+SLOW = 0.5               # below this share of the quiet speed, the status says the computer is busy
+
+
+@dataclass(frozen=True)
+class Speed:
+    """How fast the model generates now, and what it is up against: sent to the
+    listeners of LLMClient.speed while a model streams, and when a generation ends."""
+    model: str
+    tokens: int
+    seconds: float
+    threads: int
+    busy: float                  # cores other programs keep busy
+    quiet_rate: float | None     # tokens/s this machine did with the model when quiet
+    done: bool = False
+
+    @property
+    def rate(self) -> float:
+        return self.tokens / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def slowed(self) -> bool:
+        """Far below the quiet speed, because other programs use the CPU."""
+        return bool(self.quiet_rate) and self.busy >= QUIET and self.rate < SLOW * (self.quiet_rate or 0)
+
+    def describe(self) -> str:
+        if self.slowed:
+            return f"the computer is busy: {self.rate:.0f} tok/s instead of {self.quiet_rate:.0f}"
+        return f"{self.rate:.0f} tok/s"
+
+
 def worker_command(python: str | None = None) -> list[str]:
     """The command that starts the inference worker. In the packaged app
     sys.executable is the app itself, which has an internal `worker` mode; otherwise
@@ -124,6 +156,11 @@ class LLMClient:
                  python: str | None = None, reuse_prefix: bool = True,
                  block_network: bool = False):
         self.n_threads = n_threads or default_threads()
+        # a count given here or chosen in Preferences stays; else threads follow the load
+        self.adapt_threads = not (n_threads or _setting_int("llm_threads"))
+        self.speed_listeners: list[Callable[[Speed], None]] = []
+        self.last_speed: Speed | None = None
+        self._quiet_rates: dict[str, float] = dict(settings.get(IDLE_RATES_KEY) or {})
         self.n_ctx = n_ctx or _setting_int("llm_context")
         self.reuse_prefix = reuse_prefix      # keep the KV state of shared instruction prefixes
         # privacy check (desktop.privacy): the worker refuses and reports any network use
@@ -258,6 +295,8 @@ class LLMClient:
                     if event == "token":
                         if on_token is not None:
                             on_token(msg["text"])
+                        if model is not None and "tokens" in msg:
+                            self._report(model, msg, done=False)
                         continue
                     settled = True
                     if event == "result":
@@ -285,6 +324,24 @@ class LLMClient:
         finally:
             if ticket is not None:
                 self._turns.release(ticket)
+
+    def _report(self, model: Model, msg: dict, done: bool) -> None:
+        """Tell the speed listeners how fast `model` goes; a finished generation on a
+        quiet machine becomes the speed to compare with."""
+        tokens = int(msg.get("tokens", msg.get("tokens_out", 0)))
+        seconds = float(msg.get("seconds" if not done else "generation_seconds", 0.0))
+        busy = float(msg.get("busy", 0.0))
+        speed = Speed(model.name, tokens, seconds, int(msg.get("threads", 0)), busy,
+                      self._quiet_rates.get(model.name), done)
+        if done and busy < QUIET and tokens >= 16 and speed.rate > (speed.quiet_rate or 0) * 1.1:
+            self._quiet_rates[model.name] = round(speed.rate, 1)
+            try:
+                settings.update(**{IDLE_RATES_KEY: dict(self._quiet_rates)})
+            except OSError:
+                pass           # only a comparison is lost
+        self.last_speed = speed
+        for listener in list(self.speed_listeners):
+            listener(speed)
 
     def _send_quietly(self, msg: dict) -> None:
         try:
@@ -345,6 +402,7 @@ class LLMClient:
         if warning and not force:
             raise ModelError(warning + "; choose a smaller model or a shorter context")
         payload = {"path": str(model.path), "identity": identity, "n_ctx": ctx, "n_threads": self.n_threads,
+                   "adapt_threads": self.adapt_threads,
                    "n_gpu_layers": gpu_layers(), "embedding": embedding, "n_batch": 512}
         try:
             reply = self._request("load", payload, cancel=cancel, model=model, hold=hold)
@@ -394,6 +452,7 @@ class LLMClient:
             "stream": on_token is not None,
             "repeat_penalty": repeat_penalty},
             cancel=cancel, on_token=on_token, n_ctx=n_ctx)
+        self._report(model, reply, done=True)
         return Generation(reply["text"], reply["finish"], reply["tokens_in"],
                           reply["tokens_evaluated"], reply["tokens_out"], reply["seconds"],
                           reply["prompt_seconds"], reply["generation_seconds"], model.name)
@@ -406,6 +465,7 @@ class LLMClient:
             "messages": messages, "max_tokens": max_tokens, "temperature": temperature,
             "seed": seed, "reuse_prefix": self.reuse_prefix, "stream": on_token is not None},
             cancel=cancel, on_token=on_token)
+        self._report(model, reply, done=True)
         return Generation(reply["text"], reply["finish"], reply["tokens_in"],
                           reply["tokens_evaluated"], reply["tokens_out"], reply["seconds"],
                           reply["prompt_seconds"], reply["generation_seconds"], model.name)

@@ -27,6 +27,7 @@ STATE_CACHE_ENTRIES = 4
 # Streamed tokens are sent in small bundles: a message per token would wake the app
 # (and steal a core from llama.cpp on small machines) hundreds of times a second.
 STREAM_INTERVAL = 0.05
+REFIT_SECONDS = 0.5         # how often a long generation re-checks its thread count
 
 
 class RequestError(Exception):
@@ -36,13 +37,39 @@ class RequestError(Exception):
 
 
 class Worker:
-    def __init__(self, send: Callable[[dict], None]):
+    def __init__(self, send: Callable[[dict], None], meter: Any = None):
         self.send = send
         self.llm: Any = None
         self.config: dict[str, Any] | None = None
         self.cancelled: set[int] = set()
         self.states: OrderedDict[tuple[int, ...], Any] = OrderedDict()
         self.served = 0
+        self.meter = meter            # desktop.llm.cpu.LoadMeter: threads follow the load
+        self.threads = 0              # llama.cpp's thread count now
+        self._fitted_at = 0.0
+
+    def fit_threads(self, every: float = 0.0) -> None:
+        """Give llama.cpp one thread per core that other programs leave free (or the
+        fixed count the person chose): between requests, and every `every` seconds
+        while one runs. Cheap: the load is sampled on the meter's own thread."""
+        from desktop.llm.cpu import Load, choose_threads
+
+        if self.llm is None or (every and time.monotonic() - self._fitted_at < every):
+            return
+        self._fitted_at = time.monotonic()
+        config = self.config or {}
+        most = int(config.get("n_threads") or 1)
+        fixed = most if not config.get("adapt_threads") or self.meter is None else None
+        wanted = choose_threads(most, self.meter.load if self.meter else Load(), fixed)
+        if wanted != self.threads:
+            import llama_cpp
+
+            llama_cpp.llama_set_n_threads(self.llm._ctx.ctx, wanted, wanted)
+            self.threads = wanted
+
+    def busy(self) -> float:
+        """Cores other programs keep busy (the last second)."""
+        return round(self.meter.load.others, 2) if self.meter else 0.0
 
     # ------------------------------------------------------------ plumbing
 
@@ -55,6 +82,7 @@ class Worker:
                        "message": f"unknown request {op!r}"})
             return
         try:
+            self.fit_threads()
             result = method(req)
             self.send({"id": rid, "event": "result", **result})
         except RequestError as e:
@@ -90,7 +118,7 @@ class Worker:
     # ------------------------------------------------------------ ops
 
     def op_load(self, req: dict) -> dict:
-        config = {k: req.get(k) for k in ("path", "identity", "n_ctx", "n_threads",
+        config = {k: req.get(k) for k in ("path", "identity", "n_ctx", "n_threads", "adapt_threads",
                                           "n_gpu_layers", "embedding", "n_batch")}
         if self.llm is not None and config == self.config:
             return {"already_loaded": True, **self.describe()}
@@ -106,6 +134,8 @@ class Worker:
         except Exception as e:
             raise RequestError(f"llama.cpp could not load the model ({e})", "load_failed") from None
         self.config = config
+        self.threads = int(config["n_threads"] or 0)
+        self.fit_threads()
         return {"already_loaded": False, "seconds": time.perf_counter() - started, **self.describe()}
 
     def describe(self) -> dict:
@@ -133,7 +163,8 @@ class Worker:
         import psutil
 
         out = {"pid": os.getpid(), "served": self.served,
-               "rss": psutil.Process().memory_info().rss, "prefix_states": len(self.states)}
+               "rss": psutil.Process().memory_info().rss, "prefix_states": len(self.states),
+               "threads": self.threads, "busy": self.busy()}
         if self.llm is not None:
             out.update(self.describe())
         if os.environ.get("RUNNEL_BLOCK_NETWORK") == "1":      # privacy check: what was refused
@@ -238,8 +269,12 @@ class Worker:
             if stream and len(text) > sent:
                 now = time.perf_counter()
                 if now - last_sent >= STREAM_INTERVAL:
-                    self.send({"id": rid, "event": "token", "text": text[sent:]})
+                    # the speed so far, and what it is up against, for the status bar
+                    self.send({"id": rid, "event": "token", "text": text[sent:], "tokens": out_tokens,
+                               "seconds": now - first_token_at, "threads": self.threads,
+                               "busy": self.busy()})
                     sent, last_sent = len(text), now
+            self.fit_threads(every=REFIT_SECONDS)
             if rid in self.cancelled:
                 finish = "cancelled"
                 break
@@ -253,7 +288,7 @@ class Worker:
         return {"text": text, "finish": finish, "tokens_in": len(tokens),
                 "tokens_evaluated": len(tokens) - reused, "tokens_out": out_tokens,
                 "seconds": done - started, "prompt_seconds": first - started,
-                "generation_seconds": done - first}
+                "generation_seconds": done - first, "threads": self.threads, "busy": self.busy()}
 
     def op_score(self, req: dict) -> dict:
         """Log-probability of each candidate answer after the prompt. With `with_end`,
@@ -384,20 +419,6 @@ def _load_kv(llm: Any, state: tuple[bytes, list[int], int]) -> None:
     llm._requires_eval = True
 
 
-def _yield_to_the_window() -> None:
-    """Generation fills every core; a lower priority keeps the window's event loop
-    responsive while costing the model nothing when the machine is otherwise idle."""
-    try:
-        if hasattr(os, "nice"):
-            os.nice(10)
-        else:                                   # Windows
-            import psutil
-
-            psutil.Process().nice(psutil.BELOW_NORMAL_PRIORITY_CLASS)
-    except (OSError, AttributeError, ImportError):
-        pass
-
-
 def _exit_with_parent(poll: float = 0.5) -> None:
     """A worker whose app was killed (kill -9, a crash) must not go on generating: stdin
     only closes once the current request ends, so the parent is watched directly."""
@@ -421,7 +442,10 @@ def main() -> int:
         block_network(lambda what: print(f"runnel worker: network use refused: {what}",
                                          file=sys.stderr, flush=True))
     _exit_with_parent()
-    _yield_to_the_window()
+    from desktop.llm.cpu import LoadMeter, schedule_worker
+
+    schedule_worker()            # normal priority: a niced worker starves beside busy programs
+    meter = LoadMeter().start()
     proto = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)                 # native prints to stdout land on stderr
     sys.stdout = sys.stderr
@@ -432,7 +456,7 @@ def main() -> int:
             proto.write(json.dumps(msg) + "\n")
             proto.flush()
 
-    worker = Worker(send)
+    worker = Worker(send, meter)
     requests: queue.Queue[dict | None] = queue.Queue()
 
     def read() -> None:

@@ -212,9 +212,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.model_label = QLabel()
+        self.speed_label = QLabel()           # tokens/s while a model generates
+        self.speed_label.setAccessibleName("Model speed")
         self.queue_label = QLabel()
         self.watch_label = QLabel("Watching off")
-        for w in (self.watch_label, self.queue_label, self.model_label):
+        for w in (self.watch_label, self.queue_label, self.speed_label, self.model_label):
             w.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(w)
         self._status_timer = QTimer(self, interval=1000)     # a decision made elsewhere shows soon
@@ -246,6 +248,7 @@ class MainWindow(QMainWindow):
         bridge.stepLog.connect(lambda e: self._mine(e.run_id) and self.run_panel.log(e))
         bridge.runFinished.connect(self._run_event_finished)
         self.service.busyChanged.connect(self._busy_changed)
+        self.service.speedChanged.connect(self._speed_changed)
         self.service.resultReady.connect(self._result_ready)
         self.service.failedToStart.connect(self._cannot_start)
         self.service.watchChanged.connect(self._watch_changed)
@@ -717,6 +720,12 @@ class MainWindow(QMainWindow):
     def _watch_changed(self, on: bool, text: str) -> None:
         self.act_watch.setChecked(on)
         self.watch_label.setText(text[:1].upper() + text[1:])
+
+    def _speed_changed(self, speed) -> None:  # type: ignore[no-untyped-def]
+        self.run_panel.show_speed(speed)
+        self.speed_label.setText(self.run_panel.speed.text())
+        self.speed_label.setStyleSheet(self.run_panel.speed.styleSheet())
+        self.speed_label.setToolTip(self.run_panel.speed.toolTip())
 
     def _refresh_status(self) -> None:
         self.model_label.setText(self.service.worker_state().capitalize())

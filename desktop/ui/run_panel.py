@@ -29,9 +29,12 @@ class RunPanel(QWidget):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.elapsed = QLabel()
+        self.speed = QLabel()
+        self.speed.setAccessibleName("Model speed")
         head = QHBoxLayout()
         head.setContentsMargins(8, 4, 8, 0)
         head.addWidget(self.status, 1)
+        head.addWidget(self.speed)
         head.addWidget(self.elapsed)
         head.addWidget(self.progress)
 
@@ -80,6 +83,7 @@ class RunPanel(QWidget):
     def run_started(self, title: str) -> None:
         self.output.clear()
         self._stream_node = None
+        self.speed.clear()
         self._started = time.monotonic()
         self.status.setText(title)
         self.progress.setRange(0, 0)         # busy: a step's length is not known ahead
@@ -121,6 +125,14 @@ class RunPanel(QWidget):
         cursor.insertText(text)
         self.output.setTextCursor(cursor)
         self.output.ensureCursorVisible()
+
+    def show_speed(self, speed: Any) -> None:
+        """How fast the model generates (a desktop.llm.client.Speed); said plainly when
+        other programs slow it down."""
+        self.speed.setText(speed.describe() if speed.tokens else "")
+        self.speed.setStyleSheet(f"color: {status_colour('waiting').name()};" if speed.slowed else "")
+        self.speed.setToolTip(f"{speed.threads} CPU thread{'s' if speed.threads != 1 else ''}; other "
+                              f"programs keep {speed.busy:.1f} of this computer's cores busy")
 
     def log(self, event: StepLog) -> None:
         if event.level in ("warning", "error"):

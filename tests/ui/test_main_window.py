@@ -327,6 +327,32 @@ def test_dropping_a_step_on_a_link_inserts_it_and_undo_takes_it_out(qtbot, windo
 
 
 @pytest.mark.model
+def test_the_model_speed_shows_while_it_generates(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from desktop.llm.client import Speed
+
+    win = window
+    story = tmp_path / "story.yaml"
+    story.write_text("schema_version: 1\nname: Story\nnodes:\n- {id: ai, type: ai.prompt, params: "
+                     "{prompt: 'Write a very long story about a lighthouse keeper.', max_tokens: 400}}\n")
+    assert win.open(story)
+    assert win.run(inputs=[])
+    # the summary streams: the status bar and the run panel say how fast
+    qtbot.waitUntil(lambda: re.fullmatch(r"\d+ tok/s", win.speed_label.text()) is not None, timeout=120_000)
+    assert win.run_panel.speed.text() == win.speed_label.text()
+    assert "CPU thread" in win.speed_label.toolTip()
+    with qtbot.waitSignal(win.runFinished, timeout=10_000):
+        win.act_stop.trigger()
+    # far slower than this machine did when quiet, with other programs busy: said so
+    win.service.speedChanged.emit(Speed("m", tokens=8, seconds=2.0, threads=1, busy=1.9, quiet_rate=60.0))
+    qtbot.waitUntil(lambda: win.speed_label.text() == "the computer is busy: 4 tok/s instead of 60")
+    assert win.run_panel.speed.styleSheet() != ""
+    win.run_panel.run_started("again")
+    assert win.run_panel.speed.text() == ""
+
+
+@pytest.mark.model
 def test_stop_cancels_a_generating_model_at_once(qtbot, window, samples: Path) -> None:  # type: ignore[no-untyped-def]
     from desktop.paths import examples_dir
 

@@ -59,6 +59,7 @@ class Generation:
 IDLE_RATES_KEY = "llm_idle_rates"     # settings: {model name: tokens/s seen on a quiet machine}
 QUIET = 0.5              # cores used by other programs below which the machine counts as quiet
 SLOW = 0.5               # below this share of the quiet speed, the status says the computer is busy
+SPEED_AFTER = 0.25       # seconds of generation before a speed means anything
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,7 @@ class LLMClient:
                     if event == "token":
                         if on_token is not None:
                             on_token(msg["text"])
-                        if model is not None and "tokens" in msg:
+                        if model is not None and msg.get("seconds", 0) >= SPEED_AFTER:
                             self._report(model, msg, done=False)
                         continue
                     settled = True

@@ -12,7 +12,10 @@ process at nice 10 (a polite background job) — in one run:
 Busy processes are plain CPU loops started and stopped here. Rounds alternate between
 raw and worker so that noise hits both alike; medians are compared.
 
-    .venv/bin/python bench/llm_under_load.py [--rounds 3] [--stall-seconds 8]
+    .venv/bin/python bench/llm_under_load.py [--rounds 3] [--stall-seconds 8] [--options]
+
+`--options` adds the options weighed for the worker's priority: raw llama-cpp-python
+at nice 0, nice 10 and (Linux) the batch class, at each thread count, beside each load.
 
 Targets (issue 17): under 1 busy process the worker keeps >= 50% of its idle tok/s and
 >= 0.9x raw's best under the same load; under 2, >= 25% of idle; the window stalls
@@ -122,8 +125,12 @@ class Step:
         done = speeds[-1]
         return done.rate, done.threads
 
-    def stop_time(self) -> float:
-        """Seconds from Stop to the step's call returning, while the model streams."""
+    def stop_time(self, stuck: bool = False) -> float:
+        """Seconds from Stop to the step's call returning, while the model streams.
+        `stuck`: the worker is frozen first (SIGSTOP), as one hung in native code, so
+        only the client's kill can end it."""
+        import signal
+
         from desktop.engine.context import Cancelled, CancelToken
         from desktop.llm.prompts import chat_prompt
 
@@ -142,6 +149,8 @@ class Step:
         t.start()
         assert streaming.wait(60)
         time.sleep(0.5)
+        if stuck:
+            os.kill(self.client.pid, signal.SIGSTOP)
         asked = time.perf_counter()
         cancel.cancel()
         t.join(30)
@@ -174,11 +183,12 @@ def throughput(rounds: int) -> dict[str, dict]:
                 raw_threads.append(rt)
                 step_threads.append(st)
             stops = [step.stop_time() for _ in range(2)]
+            killed = step.stop_time(stuck=True)
         finally:
             stop(procs)
         out[name] = {"raw": statistics.median(raws), "step": statistics.median(steps),
                      "raw_threads": sorted(set(raw_threads)), "step_threads": sorted(set(step_threads)),
-                     "stop": max(stops)}
+                     "stop": max(stops), "kill": killed}
     step.client.close()
     return out
 
@@ -223,7 +233,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--stall-seconds", type=float, default=8.0)
+    parser.add_argument("--options", action="store_true",
+                        help="also raw llama-cpp-python at nice 0, nice 10 and the batch class")
+    parser.add_argument("--raw-policy", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.raw_policy:
+        raw_policy(args.raw_policy, args.rounds)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["RUNNEL_HOME"] = str(Path(tmp) / "home")     # no thread count from Preferences
         from desktop.llm import catalog
@@ -235,12 +251,12 @@ def main() -> None:
     print(f"model {catalog.default_model().name}, {default_threads()} cores, {MAX_TOKENS} tokens, greedy, "
           f"{args.rounds} alternating rounds per load (medians); {os.cpu_count()} logical CPUs")
     print(f"  {'load':28} {'worker tok/s':>12} {'raw best':>9} {'worker/raw':>10} {'of idle':>8} "
-          f"{'threads w/r':>11} {'Stop':>7} {'window stall':>13}")
+          f"{'threads w/r':>11} {'Stop':>7} {'stuck':>7} {'window stall':>13}")
     for name, *_ in LOADS:
         f = figures[name]
         print(f"  {name:28} {f['step']:12.1f} {f['raw']:9.1f} {f['step'] / f['raw']:10.2f} "
               f"{f['step'] / idle:8.0%} {'/'.join(map(str, f['step_threads'])) + ' / ' + '/'.join(map(str, f['raw_threads'])):>11} "
-              f"{f['stop'] * 1000:5.0f}ms {stalled[name] * 1000:11.1f}ms")
+              f"{f['stop'] * 1000:5.0f}ms {f['kill'] * 1000:5.0f}ms {stalled[name] * 1000:11.1f}ms")
 
     def check(ok: bool, what: str) -> None:
         print(f"  {'OK   ' if ok else 'MISS '} {what}")
@@ -252,8 +268,61 @@ def main() -> None:
     check(two["step"] / idle >= 0.25, f"2 busy: {two['step'] / idle:.0%} of idle (>= 25%)")
     worst = max(stalled.values())
     check(worst <= 0.050, f"window stall at most {worst * 1000:.1f} ms (<= 50 ms)")
-    slowest = max(f["stop"] for f in figures.values())
-    check(slowest <= 0.5, f"Stop at most {slowest * 1000:.0f} ms (<= 500 ms)")
+    slowest = max(max(f["stop"], f["kill"]) for f in figures.values())
+    check(slowest <= 0.5, f"Stop at most {slowest * 1000:.0f} ms, a stuck worker's kill included (<= 500 ms)")
+    if args.options:
+        options(args.rounds)
+
+
+POLICIES = {"nice 0": lambda: None, "nice 10": lambda: os.nice(10),
+            "batch class": lambda: os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_param(0))}
+
+
+def options(rounds: int) -> None:
+    """The options measured: raw llama-cpp-python at each priority and thread count,
+    beside each load. Each measurement is a fresh process that sets its priority
+    first (a raised nice cannot be taken back without privileges); the busy processes
+    are started here, so they keep their own priority."""
+    import json
+
+    from desktop.llm.client import default_threads
+
+    rates: dict[tuple[str, str], dict[str, float]] = {}
+    policies = [p for p in POLICIES if p != "batch class" or hasattr(os, "SCHED_BATCH")]
+    for name, n, nice in LOADS:
+        procs = busy(n, nice)
+        try:
+            for policy in policies:
+                out = subprocess.run([sys.executable, __file__, "--raw-policy", policy,
+                                      "--rounds", str(rounds)],
+                                     capture_output=True, text=True, check=True).stdout
+                rates[(policy, name)] = json.loads(out.strip().splitlines()[-1])
+        finally:
+            stop(procs)
+    print(f"  options, raw llama-cpp-python tok/s (median of {rounds}), by its priority and threads:")
+    print(f"  {'priority':12} {'threads':>7} " + " ".join(f"{name:>26}" for name, *_ in LOADS))
+    for policy in policies:
+        for t in range(1, default_threads() + 1):
+            print(f"  {policy:12} {t:7d} "
+                  + " ".join(f"{rates[(policy, name)][str(t)]:26.1f}" for name, *_ in LOADS))
+
+
+def raw_policy(policy: str, rounds: int) -> None:
+    """One measurement of the options: this process at `policy`, every thread count."""
+    import json
+
+    from desktop.llm import catalog
+    from desktop.llm.client import default_threads
+    from desktop.llm.prompts import chat_prompt
+    from desktop.steps.ai import PromptStep
+
+    POLICIES[policy]()
+    model = catalog.default_model()
+    prompt = chat_prompt(model, PromptStep.spec.param("system").default, REQUEST).text
+    raw = Raw(str(model.path), default_threads())
+    raw.rate(prompt, default_threads())
+    print(json.dumps({t: statistics.median(raw.rate(prompt, t) for _ in range(rounds))
+                      for t in range(1, default_threads() + 1)}))
 
 
 if __name__ == "__main__":

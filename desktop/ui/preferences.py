@@ -133,8 +133,10 @@ class PreferencesDialog(QDialog):
         cores = physical_cores()
         self.threads_spin = QSpinBox()
         self.threads_spin.setRange(0, cores * 2)
-        self.threads_spin.setSpecialValueText(f"Automatic ({cores})")
-        self.threads_spin.setToolTip("CPU threads llama.cpp uses; more than the physical cores rarely helps")
+        self.threads_spin.setSpecialValueText(f"Automatic (up to {cores}, fewer while other programs are busy)")
+        self.threads_spin.setToolTip("CPU threads llama.cpp uses. Automatic gives it the cores other programs "
+                                     "leave free, checked as it goes; a number here stays fixed whatever "
+                                     "the load. More than the physical cores rarely helps.")
         form.addRow("CPU threads:", _fixed(self.threads_spin))
 
         self.gpu_spin = QSpinBox()

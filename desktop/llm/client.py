@@ -334,7 +334,9 @@ class LLMClient:
         busy = float(msg.get("busy", 0.0))
         speed = Speed(model.name, tokens, seconds, int(msg.get("threads", 0)), busy,
                       self._quiet_rates.get(model.name), done)
-        if done and busy < QUIET and tokens >= 16 and speed.rate > (speed.quiet_rate or 0) * 1.1:
+        # a quiet stretch of a generation counts too, so the first one under load
+        # already has a speed to compare with
+        if busy < QUIET and tokens >= 16 and speed.rate > (speed.quiet_rate or 0) * 1.1:
             self._quiet_rates[model.name] = round(speed.rate, 1)
             try:
                 settings.update(**{IDLE_RATES_KEY: dict(self._quiet_rates)})

@@ -20,7 +20,7 @@ import queue
 import sys
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from typing import Any, Callable
 
 STATE_CACHE_ENTRIES = 4
@@ -28,6 +28,7 @@ STATE_CACHE_ENTRIES = 4
 # (and steal a core from llama.cpp on small machines) hundreds of times a second.
 STREAM_INTERVAL = 0.05
 REFIT_SECONDS = 0.5         # how often a long generation re-checks its thread count
+SPEED_SPAN = 1.0            # a streamed speed is that of the last second
 
 
 class RequestError(Exception):
@@ -244,6 +245,7 @@ class Worker:
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         text, out_tokens, finish = "", 0, "length"
         first_token_at = None
+        recent: deque[tuple[float, int]] = deque()       # (when, tokens so far) as streamed
         stream = bool(req.get("stream", True))
         sent, last_sent = 0, 0.0
         vocab = llm._model.vocab
@@ -254,6 +256,7 @@ class Worker:
                                   grammar=grammar, reset=True):
             if first_token_at is None:
                 first_token_at = time.perf_counter()
+                recent.append((first_token_at, 0))
             if llama_cpp.llama_vocab_is_eog(vocab, token):
                 finish = "stop"
                 break
@@ -269,10 +272,13 @@ class Worker:
             if stream and len(text) > sent:
                 now = time.perf_counter()
                 if now - last_sent >= STREAM_INTERVAL:
-                    # the speed so far, and what it is up against, for the status bar
-                    self.send({"id": rid, "event": "token", "text": text[sent:], "tokens": out_tokens,
-                               "seconds": now - first_token_at, "threads": self.threads,
-                               "busy": self.busy()})
+                    # the speed of the last second, and what it is up against, for the status bar
+                    recent.append((now, out_tokens))
+                    while len(recent) > 2 and now - recent[1][0] >= SPEED_SPAN:
+                        recent.popleft()
+                    self.send({"id": rid, "event": "token", "text": text[sent:],
+                               "tokens": out_tokens - recent[0][1], "seconds": now - recent[0][0],
+                               "threads": self.threads, "busy": self.busy()})
                     sent, last_sent = len(text), now
             self.fit_threads(every=REFIT_SECONDS)
             if rid in self.cancelled:

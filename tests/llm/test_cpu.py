@@ -139,3 +139,28 @@ def test_a_thread_count_chosen_by_the_person_stays_under_load(default_model, bus
         assert client.stats()["threads"] == 2
     finally:
         client.close()
+
+
+@pytest.mark.model
+def test_a_quiet_stretch_becomes_the_speed_to_compare_with(default_model, isolated_home):  # type: ignore[no-untyped-def]
+    """Streamed speeds are those of the last second; those taken on a quiet machine are
+    kept (in the settings) as this machine's speed, which a slowed one is compared with."""
+    from desktop import settings
+    from desktop.llm.client import IDLE_RATES_KEY, LLMClient
+
+    client = LLMClient()
+    speeds: list[Speed] = []
+    client.speed_listeners.append(speeds.append)
+    try:
+        prompt = chat_prompt(default_model, "", "Write a very long story about a cat.").text
+        client.generate(default_model, prompt, max_tokens=300, on_token=lambda _t: None)
+    finally:
+        client.close()
+    streamed = [s for s in speeds if not s.done]
+    assert streamed and all(s.seconds <= 1.3 for s in streamed)       # a window, not since the start
+    quiet = [round(s.rate, 1) for s in speeds if s.busy < 0.5 and s.tokens >= 16]
+    kept = (settings.get(IDLE_RATES_KEY) or {}).get(default_model.name)
+    assert (kept in quiet) if quiet else kept is None
+    if quiet:
+        later = [s for s in speeds if round(s.rate, 1) == kept][-1]
+        assert all(s.quiet_rate is not None for s in speeds[speeds.index(later) + 1:])

@@ -62,14 +62,14 @@ class Raw:
 class ThroughStep:
     """The same request as an ai.prompt step run by the executor, via the worker."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_tokens: int = MAX_TOKENS) -> None:
         self.client = LLMClient(reuse_prefix=False)
         self.model = catalog.default_model()
         self.client.generate(self.model, "warm up", max_tokens=1)
         self.registry = Registry.from_entry_points()
         self.wf = loads("schema_version: 1\nname: bench\nnodes:\n"
                         f"- {{id: ai, type: ai.prompt, params: {{prompt: '{REQUEST}', "
-                        f"max_tokens: {MAX_TOKENS}}}}}\n")
+                        f"max_tokens: {max_tokens}}}}}\n")
 
     def step(self) -> tuple[int, float]:
         calls: list[ModelCall] = []

@@ -36,7 +36,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.canvas import big_workflow, isolated_qt  # noqa: E402
+from bench.canvas import isolated_qt  # noqa: E402
+from bench.llm_overhead import ThroughStep  # noqa: E402
 
 MAX_TOKENS = 150
 REQUEST = "Write a long story about a lighthouse keeper and her cat."
@@ -96,22 +97,12 @@ class Raw:
         return rates[threads], threads
 
 
-class Step:
-    """The same request as an ai.prompt step, run by the executor through the worker."""
+class Step(ThroughStep):
+    """The same request as an ai.prompt step, run by the executor through the worker
+    (bench/llm_overhead.py's), with the speed the worker reported."""
 
     def __init__(self) -> None:
-        from desktop.engine.fileformat import loads
-        from desktop.engine.registry import Registry
-        from desktop.llm import catalog
-        from desktop.llm.client import LLMClient
-
-        self.client = LLMClient(reuse_prefix=False)
-        self.model = catalog.default_model()
-        self.client.generate(self.model, "warm up", max_tokens=1)
-        self.registry = Registry.from_entry_points()
-        self.wf = loads("schema_version: 1\nname: bench\nnodes:\n"
-                        f"- {{id: ai, type: ai.prompt, params: {{prompt: '{REQUEST}', "
-                        f"max_tokens: {MAX_TOKENS}}}}}\n")
+        super().__init__(MAX_TOKENS)
 
     def rate(self) -> tuple[float, int]:
         from desktop.engine.executor import Executor
@@ -197,26 +188,10 @@ def throughput(rounds: int) -> dict[str, dict]:
 
 def stalls(seconds: float) -> dict[str, float]:
     """The window's longest event-loop stall while an ai.prompt step generates."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from bench.ui_responsiveness import TICK_MS, measure
-    from desktop.app.application import build_window, create_app
-    from desktop.engine.fileformat import loads
-    from desktop.llm import catalog
+    from bench.ui_responsiveness import TICK_MS, measure, streaming_window
 
     with tempfile.TemporaryDirectory() as tmp:
-        qsettings = isolated_qt(Path(tmp))
-        create_app()
-        window = build_window(qsettings)
-        window.editor.load(big_workflow(50, window.registry), None)
-        window.resize(1360, 840)
-        window.show()
-        settle = QEventLoop()
-        QTimer.singleShot(500, settle.quit)
-        settle.exec()
-        window.service.llm.generate(catalog.default_model(), "Hello", max_tokens=1)
-        prompt = loads("schema_version: 1\nname: stream\nnodes:\n"
-                       f"- {{id: ai, type: ai.prompt, params: {{prompt: '{REQUEST}', max_tokens: 3000}}}}\n")
+        _app, window, prompt = streaming_window(isolated_qt(Path(tmp)))
         out = {}
         for name, n, nice in LOADS:
             procs = busy(n, nice)

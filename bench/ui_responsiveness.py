@@ -137,31 +137,41 @@ def summary(phase: Phase) -> tuple[float, float, float]:
     return max(gaps) - TICK_MS / 1000, statistics.quantiles(gaps, n=100)[-1], statistics.median(gaps)
 
 
+def streaming_window(qsettings):  # type: ignore[no-untyped-def]
+    """The real main window with a 50-step workflow on the canvas, the model loaded
+    (it loads lazily, on the first AI step), and a one-step ai.prompt workflow that
+    streams for a long time: (app, window, workflow)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desktop.app.application import build_window, create_app
+    from desktop.engine.fileformat import loads
+    from desktop.llm import catalog
+
+    app = create_app()
+    window = build_window(qsettings)
+    window.editor.load(big_workflow(50, window.registry), None)
+    window.resize(1360, 840)
+    window.show()
+    settle = QEventLoop()
+    QTimer.singleShot(500, settle.quit)
+    settle.exec()
+    window.service.llm.generate(catalog.default_model(), "Hello", max_tokens=1)
+    prompt = loads("schema_version: 1\nname: stream\nnodes:\n"
+                   f"- {{id: ai, type: ai.prompt, params: {{prompt: '{REQUEST}', max_tokens: 3000}}}}\n")
+    return app, window, prompt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         qsettings = isolated_qt(Path(tmp))
-        from PySide6.QtCore import QEventLoop, QTimer
-
-        from desktop.app.application import build_window, create_app
-        from desktop.engine.fileformat import loads
         from desktop.llm import catalog
         from desktop.llm.client import default_threads
 
-        app = create_app()
-        window = build_window(qsettings)
-        window.editor.load(big_workflow(50, window.registry), None)
-        window.resize(1360, 840)
-        window.show()
-        settle = QEventLoop()
-        QTimer.singleShot(500, settle.quit)
-        settle.exec()
+        app, window, prompt = streaming_window(qsettings)
         model = catalog.default_model()
-        window.service.llm.generate(model, "Hello", max_tokens=1)      # load the model first
-        prompt = loads("schema_version: 1\nname: stream\nnodes:\n"
-                       f"- {{id: ai, type: ai.prompt, params: {{prompt: '{REQUEST}', max_tokens: 3000}}}}\n")
 
         idle = measure(window, args.seconds)
         busy = measure(window, args.seconds, prompt)

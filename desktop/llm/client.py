@@ -156,9 +156,8 @@ class LLMClient:
     def __init__(self, n_threads: int | None = None, n_ctx: int | None = None,
                  python: str | None = None, reuse_prefix: bool = True,
                  block_network: bool = False):
-        self.n_threads = n_threads or default_threads()
-        # a count given here or chosen in Preferences stays; else threads follow the load
-        self.adapt_threads = not (n_threads or _setting_int("llm_threads"))
+        self._given_threads = n_threads
+        self.follow_thread_setting()
         self.speed_listeners: list[Callable[[Speed], None]] = []
         self.last_speed: Speed | None = None
         self._quiet_rates: dict[str, float] = dict(settings.get(IDLE_RATES_KEY) or {})
@@ -416,6 +415,16 @@ class LLMClient:
         self._loaded = key
         self.loaded_model = model
         return reply
+
+    def follow_thread_setting(self) -> None:
+        """Take the thread count from Preferences (again): a count given to the client
+        or chosen there stays fixed; else threads follow the load. A change reloads the
+        model with it on the next request."""
+        threads = self._given_threads or default_threads()
+        adapt = not (self._given_threads or _setting_int("llm_threads"))
+        if (threads, adapt) != (getattr(self, "n_threads", None), getattr(self, "adapt_threads", None)):
+            self.n_threads, self.adapt_threads = threads, adapt
+            self._loaded = None
 
     @staticmethod
     def model_identity(name: str | None) -> str:

@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self)
         dialog.themeChanged.connect(lambda _: self._theme_changed())
+        dialog.applied.connect(self.service.llm.follow_thread_setting)     # no restart needed
         self.preferences_dialog = dialog
         dialog.show()
 

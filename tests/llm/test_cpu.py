@@ -164,3 +164,20 @@ def test_a_quiet_stretch_becomes_the_speed_to_compare_with(default_model, isolat
     if quiet:
         later = [s for s in speeds if round(s.rate, 1) == kept][-1]
         assert all(s.quiet_rate is not None for s in speeds[speeds.index(later) + 1:])
+
+
+@pytest.mark.model
+def test_a_thread_count_chosen_later_reloads_the_model_with_it(default_model, isolated_home):  # type: ignore[no-untyped-def]
+    from desktop import settings
+    from desktop.llm.client import LLMClient
+
+    client = LLMClient()
+    try:
+        client.generate(default_model, "Hello", max_tokens=1)
+        assert client.adapt_threads
+        settings.update(llm_threads=1)               # Preferences, while the app runs
+        client.follow_thread_setting()
+        client.generate(default_model, "Hello", max_tokens=1)
+        assert client.stats()["threads"] == 1 and not client.adapt_threads
+    finally:
+        client.close()

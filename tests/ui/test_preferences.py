@@ -179,3 +179,16 @@ def test_start_at_login_writes_and_removes_the_autostart_entry(qtbot, monkeypatc
     again.autostart_check.setChecked(False)
     press(again, QDialogButtonBox.StandardButton.Ok)
     assert not autostart.is_enabled()
+
+
+def test_a_thread_count_chosen_applies_without_a_restart(qtbot, window):  # type: ignore[no-untyped-def]
+    llm = window.service.llm
+    assert llm.adapt_threads                         # automatic: threads follow the load
+    window.show_preferences()
+    dialog = window.preferences_dialog
+    dialog.threads_spin.setValue(1)
+    dialog.apply()
+    assert (llm.n_threads, llm.adapt_threads) == (1, False) and llm._loaded is None
+    dialog.threads_spin.setValue(0)
+    dialog.accept()
+    assert llm.adapt_threads

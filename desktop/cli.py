@@ -55,8 +55,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """Options may come before, between and after the files of every subcommand
+    (`runnel run wf.yaml --json a.pdf b.pdf`): a parser without subcommands parses
+    intermixed. The subcommands' parsers are of this class too."""
+
+    _intermixing = False
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        # argparse's intermixed parsing refuses a parser with subcommands, and calls
+        # this method itself: the flag keeps it from calling itself again
+        if self._intermixing or self._subparsers is not None:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="runnel", description="Private, local document workflows.")
+    p = _Parser(prog="runnel", description="Private, local document workflows.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     r = sub.add_parser("run", help="run a workflow on input files")

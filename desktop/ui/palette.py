@@ -102,6 +102,25 @@ class StepModel(QStandardItemModel):
         return Qt.DropAction.CopyAction
 
 
+def match_rank(title: str, step_id: str, text: str) -> int:
+    """How well a search names a step, lower is better: 0 the title or id itself,
+    1 the start of the title or of a part of the id ("write" for files.write_text),
+    2 the start of a word of the title, 3 anywhere in the title or id, 4 only in the
+    description or category. Return in the search box adds the best."""
+    needle = " ".join(text.casefold().split())
+    title, step_id = title.casefold(), step_id.casefold()
+    parts = [part for chunk in step_id.split(".") for part in [chunk, *chunk.split("_")]]
+    if needle in (title, step_id):
+        return 0
+    if title.startswith(needle) or step_id.startswith(needle) or any(p.startswith(needle) for p in parts):
+        return 1
+    if any(word.startswith(needle) for word in title.split()):
+        return 2
+    if needle in title or needle in step_id:
+        return 3
+    return 4
+
+
 class _StepFilter(QSortFilterProxyModel):
     """Every search word must appear in the step's title, id, description or category;
     a category row shows when one of its steps does (recursive filtering)."""
@@ -342,8 +361,10 @@ class StepPalette(QWidget):
             return
         self._stack.setCurrentWidget(self.tree)
         # keep the best guess current, so Return in the search box adds it
-        if self._searching and self.current_step() not in visible:
-            self.select_step(visible[0])
+        if self._searching:
+            best = min(visible, key=lambda i: (match_rank(self._specs[i].title, i, text), visible.index(i)))
+            if self.current_step() != best:
+                self.select_step(best)
         elif self.current_step():
             self.tree.scrollTo(self.tree.currentIndex())
 

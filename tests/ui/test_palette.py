@@ -193,3 +193,27 @@ def test_select_step_clears_a_search_that_hides_it(palette: StepPalette) -> None
     assert palette.current_step() == "documents.read"
     assert not palette.select_step("no.such_step")
     assert palette.index_for("no.such_step") == QModelIndex()
+
+
+@pytest.mark.parametrize(("typed", "best"), [
+    ("write", "files.write_text"),     # Agent's description says "write" too, and comes first
+    ("Write file", "files.write_text"),
+    ("sum", "ai.summarize"),
+    ("split", "text.split"),
+])
+def test_return_in_the_search_adds_the_step_it_names_best(palette: StepPalette, qtbot, typed, best) -> None:  # type: ignore[no-untyped-def]
+    palette.search.setFocus()
+    qtbot.keyClicks(palette.search, typed)
+    with qtbot.waitSignal(palette.stepActivated, timeout=2000) as blocker:
+        qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert blocker.args == [best]
+
+
+def test_match_rank_puts_names_before_descriptions() -> None:
+    from desktop.ui.palette import match_rank
+
+    assert match_rank("Write file", "files.write_text", "write file") == 0
+    assert match_rank("Write file", "files.write_text", "write") == 1
+    assert match_rank("Split text", "text.split", "split") == 1          # a part of the id
+    assert match_rank("Find with a pattern", "text.regex", "pat") == 2
+    assert match_rank("Agent", "ai.agent", "write") == 4

@@ -534,6 +534,7 @@ class HistoryWindow(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.search_edit.returnPressed.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)   # a secondary window
         self.refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         self.refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh_shortcut.activated.connect(self.refresh)

@@ -4,6 +4,8 @@ status bar. It wires the panels to the editor (edits) and the run service (runs)
 
 from __future__ import annotations
 
+import sys
+
 import shutil
 from pathlib import Path
 from typing import Any
@@ -122,7 +124,8 @@ class MainWindow(QMainWindow):
         self.act_undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
         self.act_redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
-        self.act_redo.setShortcuts(QKeySequence.keyBindings(K.Redo))
+        self.act_redo.setShortcuts(_with(QKeySequence.keyBindings(K.Redo),
+                                         [] if sys.platform == "darwin" else ["Ctrl+Y", "Ctrl+Shift+Z"]))
         self.act_cut = a("Cu&t", self.editor.cut, K.Cut, canvas_only=True)
         self.act_copy = a("&Copy", self.editor.copy, K.Copy, canvas_only=True)
         self.act_paste = a("&Paste", self.editor.paste, K.Paste, canvas_only=True)
@@ -158,7 +161,9 @@ class MainWindow(QMainWindow):
         self.act_review = a("Re&view", self.show_review, "Ctrl+Shift+A",
                             "what waits for your decision: records to check, approvals")
         self.act_models = a("&Models…", self.show_models, "Ctrl+M", "local models: import, default")
-        self.act_prefs = a("&Preferences…", self.show_preferences, K.Preferences)
+        # Linux desktops bind no key to Preferences; Ctrl+, is what the README promises
+        self.act_prefs = a("&Preferences…", self.show_preferences,
+                           _with(QKeySequence.keyBindings(K.Preferences), ["Ctrl+,"]))
         self.act_keys = a("&Keyboard Shortcuts", self.show_shortcuts, K.HelpContents)
         self.act_privacy = a("&Privacy…", self.show_privacy, None,
                              "what Runnel does with your data, and a check you can run")
@@ -821,3 +826,9 @@ def copy_example(path: Path) -> Path:
     target = MainWindow._new_user_path(path.stem)
     shutil.copy2(path, target)
     return target
+
+
+def _with(bindings: list[QKeySequence], extra: list[str]) -> list[QKeySequence]:
+    """The platform's key bindings for an action, plus `extra` ones it lacks."""
+    have = {b.toString() for b in bindings}
+    return list(bindings) + [QKeySequence(k) for k in extra if k not in have]

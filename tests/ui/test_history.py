@@ -361,3 +361,10 @@ def test_a_run_that_went_on_after_a_decision_says_which():
     assert run_status_text({"status": "failed", "decision": "approved", "decision_edited": 0}) == \
         "Failed · approved"
     assert run_status_text({"status": "rejected", "decision": "rejected"}) == "Rejected"
+
+
+def test_escape_closes_history(window: HistoryWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.run_view, Qt.Key.Key_Escape)
+    assert not window.isVisible()

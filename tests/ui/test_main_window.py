@@ -461,3 +461,14 @@ def test_a_run_waiting_for_approval_is_decided_in_history(qtbot, window, tmp_pat
     assert (out / "approved.json").exists() and not (out / "rejected.json").exists()
     history.refresh()
     assert history.select_run(waiting.run_id) and not history.approve_button.isVisible()
+
+
+def test_redo_and_preferences_have_the_keys_the_readme_promises(window) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from PySide6.QtGui import QKeySequence
+
+    redo = {k.toString() for k in window.act_redo.shortcuts()}
+    if sys.platform != "darwin":
+        assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= redo
+    assert QKeySequence("Ctrl+,") in window.act_prefs.shortcuts()

@@ -363,3 +363,4 @@ def test_enter_in_a_field_approves_and_the_next_item_shows(qtbot, window, tmp_pa
             qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda n=left: review.model.rowCount() == n, timeout=5000)
     assert review.current is None and review.empty.isVisible()
+

@@ -364,3 +364,15 @@ def test_enter_in_a_field_approves_and_the_next_item_shows(qtbot, window, tmp_pa
         qtbot.waitUntil(lambda n=left: review.model.rowCount() == n, timeout=5000)
     assert review.current is None and review.empty.isVisible()
 
+
+
+def test_escape_closes_but_not_over_unapproved_corrections(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    waiting_notes(tmp_path, 1)
+    review = open_review(qtbot, window)
+    qtbot.waitUntil(review.isActiveWindow)            # its shortcuts work in the active window
+    review.form.editors["total"].setCurrentText("125.50")
+    qtbot.keyClick(review.queue, Qt.Key.Key_Escape)
+    assert review.isVisible() and "Press Escape again" in review.status.text()
+    qtbot.keyClick(review.queue, Qt.Key.Key_Escape)
+    assert not review.isVisible()
+    assert len(pending_items(window.service.store)) == 1          # nothing was decided

@@ -75,6 +75,7 @@ class ReviewWindow(QWidget):
         self._undo = undo
         self._last_decided: int | None = None
         self._empty_confirmed: int | None = None     # approved once with a required field empty
+        self._escape_armed = False                     # Escape pressed once over unapproved edits
         self.setWindowTitle("Review")          # the desktop adds "— Runnel"
         self.model = QueueModel()
         self.queue = QListView()
@@ -157,7 +158,8 @@ class ReviewWindow(QWidget):
                            ("Ctrl+Up", lambda: self.step(-1)), ("PgDown", lambda: self.page.go_to(self.page.page_index + 1)),
                            ("PgUp", lambda: self.page.go_to(self.page.page_index - 1)),
                            ("Ctrl++", lambda: self.page.zoom(+1)), ("Ctrl+=", lambda: self.page.zoom(+1)),
-                           ("Ctrl+-", lambda: self.page.zoom(-1)), ("Ctrl+Z", self.undo_last)):
+                           ("Ctrl+-", lambda: self.page.zoom(-1)), ("Ctrl+Z", self.undo_last),
+                           ("Escape", self.escape)):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self.current: ReviewItem | None = None
         self._fields: list[dict] = []
@@ -242,6 +244,7 @@ class ReviewWindow(QWidget):
             return
         self._fields = fields_of(item)
         self._empty_confirmed = None
+        self._escape_armed = False
         self.learn.setVisible(item.is_extraction)
         self.learn.setChecked(False)
         note = ""
@@ -257,6 +260,21 @@ class ReviewWindow(QWidget):
         self.status.setText(note)
         self.page.show_document(item.input_path, _text_of(item))
         self.form.show_record(self._fields, item.record, item.provenance, item.reasons, item.message)
+
+    def escape(self) -> None:
+        """Close the window; corrections not yet approved are not lost to one stray key."""
+        item = self.current
+        if item is not None and isinstance(item.record, dict) and not self._escape_armed:
+            try:
+                edited = bool(changes(item.record, self.form.record()))
+            except ValueError:
+                edited = True
+            if edited:
+                self._escape_armed = True
+                self.status.setText("Your corrections are not approved yet. Press Escape again to "
+                                    "close without them.")
+                return
+        self.close()
 
     def undo_last(self) -> None:
         """Take the last decision made here back, or say why it cannot be."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any, Mapping
+import uuid
+from typing import Any, Callable, Mapping
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from desktop.engine.context import StepContext
@@ -19,6 +20,10 @@ from desktop.engine.types import PortType
 # never call into Python internals or change anything.
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                      keep_trailing_newline=True)
+
+
+# The template step's clock: tests put a fixed one here, so "another day" needs no waiting.
+clock: Callable[[], dt.datetime] = dt.datetime.now
 
 
 def template_problems(template: str, option: str) -> list[str]:
@@ -61,15 +66,28 @@ class Template(Step):
             Param("template", "text", "{{ text }}", required=True,
                   help="Jinja2 template; missing values are an error, not blank"),
         ),
-        cache=False,     # {{ today }}, {{ now }} and {{ input }} are not inputs; it is cheap anyway
     )
+
+    @classmethod
+    def depends_on(cls, workflow: Any, node_id: str, params: Mapping[str, Any]) -> str:
+        """`{{ today }}` is not an input: the date joins the cache key, so a re-run on the
+        same day is cached and one on the next day renders again. `{{ now }}` (to the
+        second) and `{{ input }}` (the run's file name, which the key cannot see) make a
+        key of their own each time: never cached, as before."""
+        try:
+            names = meta.find_undeclared_variables(_ENV.parse(params.get("template") or ""))
+        except TemplateSyntaxError:
+            return ""              # the run fails with the template error anyway
+        if names & {"now", "input"}:
+            return f"uncached:{uuid.uuid4().hex}"
+        return f"today={clock().date().isoformat()}" if "today" in names else ""
 
     @classmethod
     def check_params(cls, params: Mapping[str, Any]) -> list[str]:
         return template_problems(params["template"], "template")
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
-        now = dt.datetime.now()
+        now = clock()
         values = {"today": now.date().isoformat(), "now": now.isoformat(timespec="seconds"),
                   "input": ctx.run_input.name if ctx.run_input else "", **inputs}
         return {"text": render(ctx.params["template"], values)}

@@ -113,3 +113,39 @@ def test_split_by_tokens_with_the_models_tokenizer(registry, llm, tmp_path):
     run = run_on(registry, text, body, tmp_path, llm=llm)
     parts = [r["text"] for r in run.output("parts", "parts")]
     assert len(parts) > 3 and "".join(parts) == text
+
+
+def test_template_with_today_is_cached_the_same_day_and_renders_again_the_next(
+        registry, tmp_path, monkeypatch):
+    """{{ today }} is part of the step's signature: a re-run on the same day is cached,
+    a run the next day renders the new date (the clock is the step's, set here)."""
+    import datetime as dt
+
+    from desktop.steps import text
+
+    day = [dt.datetime(2026, 3, 9, 10, 0)]
+    monkeypatch.setattr(text, "clock", lambda: day[0])
+    doc = tmp_path / "doc.md"
+    doc.write_text(REPORT)
+    wf = workflow("""
+    nodes:
+    - {id: input, type: core.input_file}
+    - {id: read, type: documents.read}
+    - {id: stamp, type: text.template, params: {template: '{{ today }}: {{ document.name }}'}}
+    - {id: when, type: text.template, params: {template: '{{ now }}'}}
+    links:
+    - {from: input.file, to: read.file}
+    - {from: read.document, to: stamp.document}
+    """)
+    ex = Executor(registry)
+    first = ex.run(wf, doc)
+    assert first.ok, first.error
+    assert first.output("stamp", "text") == "2026-03-09: doc.md"
+    day[0] = dt.datetime(2026, 3, 9, 23, 59)
+    again = ex.run(wf, doc)
+    assert again.steps["stamp"].status == "cached"
+    assert again.steps["when"].status == "done"      # {{ now }}: never the same
+    day[0] = dt.datetime(2026, 3, 10, 0, 1)
+    next_day = ex.run(wf, doc)
+    assert next_day.steps["stamp"].status == "done"
+    assert next_day.output("stamp", "text") == "2026-03-10: doc.md"

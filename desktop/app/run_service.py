@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections import deque
 from pathlib import Path
 from typing import Callable
 
@@ -16,7 +17,7 @@ from desktop import settings
 from desktop.app.bridge import EventBridge
 from desktop.engine.cache import StepCache
 from desktop.engine.context import CancelToken
-from desktop.engine.events import Event, RunStarted
+from desktop.engine.events import Event, RunFinished, RunStarted
 from desktop.engine.executor import RunResult
 from desktop.engine.registry import Registry
 from desktop.engine.workflow import Workflow
@@ -25,6 +26,8 @@ from desktop.paths import database_path, user_workflows_dir
 from desktop.runner import Runner
 from desktop.store.jobs import JobQueue
 from desktop.store.runs import RunStore
+
+KEEP_FINISHED_OWNERS = 32     # ended runs whose owner is still known (a long session runs thousands)
 
 
 class RunService(QObject):
@@ -45,6 +48,8 @@ class RunService(QObject):
         self.runner = Runner(self.store, registry, listeners=[self._listen],
                              cache=StepCache(), llm=self.llm)
         self._owners: dict[str, str] = {}          # run id -> who started it
+        self._finished: deque[str] = deque()       # runs of _owners that ended, oldest first
+        self.bridge.runFinished.connect(self._ended)
         self.registry = registry
         self._thread: threading.Thread | None = None
         self._cancel: CancelToken | None = None
@@ -60,6 +65,15 @@ class RunService(QObject):
         if isinstance(event, RunStarted) and threading.current_thread() is self._thread:
             self._owners[event.run_id] = self.owner
         self.bridge.listener(event)
+
+    def _ended(self, event: RunFinished) -> None:
+        # On the GUI thread, as the bridge hands the end of a run to every view (which
+        # may ask owner_of then): the runs that ended before the last few have been
+        # seen by all of them, so their owners are forgotten.
+        if event.run_id in self._owners:
+            self._finished.append(event.run_id)
+            while len(self._finished) > KEEP_FINISHED_OWNERS:
+                self._owners.pop(self._finished.popleft(), None)
 
     def owner_of(self, run_id: str) -> str | None:
         """"editor", "tray", ... for runs this service started; None for the watcher's."""

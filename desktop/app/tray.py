@@ -161,7 +161,31 @@ def clipboard_file(text: str) -> Path:
     while path.exists():
         path, i = folder / f"{stem}-{i}.txt", i + 1
     path.write_text(text, encoding="utf-8")
+    prune_quick_files(folder)
     return path
+
+
+QUICK_KEEP = 50      # clipboard files kept in quick/: the newest, so re-running recent ones works
+
+
+def prune_quick_files(folder: Path, keep: int = QUICK_KEEP) -> int:
+    """Remove all but the newest `keep` clipboard files (only Runnel's own
+    clipboard-*.txt), so the folder does not grow for ever; returns how many went."""
+    files = []
+    for p in folder.glob("clipboard-*.txt"):
+        try:
+            files.append((p.stat().st_mtime_ns, p.name, p))
+        except OSError:
+            continue              # removed meanwhile
+    files.sort(reverse=True)
+    removed = 0
+    for _, _, p in files[keep:]:
+        try:
+            p.unlink()
+            removed += 1
+        except OSError:
+            pass                  # in use or gone: tried again next time
+    return removed
 
 
 def _elide(name: str, limit: int = 44) -> str:

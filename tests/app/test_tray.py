@@ -163,6 +163,38 @@ def test_quick_action_on_clipboard_text_runs_the_workflow(qtbot, service, tmp_pa
     tray.close()
 
 
+def test_clipboard_files_are_bounded_to_the_newest(qtbot, service, tmp_path: Path) -> None:
+    """Each clipboard run writes a file to quick/: only the newest QUICK_KEEP stay,
+    and nothing else in the folder is touched."""
+    import os
+
+    from desktop.app.tray import QUICK_KEEP
+
+    quick = runnel_home() / "quick"
+    quick.mkdir(parents=True)
+    old = time.time() - 90 * 86400
+    for i in range(QUICK_KEEP + 5):
+        f = quick / f"clipboard-2025-01-01-0000{i:02}.txt"
+        f.write_text(f"old {i}", encoding="utf-8")
+        os.utime(f, (old + i, old + i))           # clipboard-…00 is the oldest
+    mine = quick / "my-notes.txt"
+    mine.write_text("not Runnel's", encoding="utf-8")
+    write_quick("Note taker", tmp_path / "notes")
+    tray, _, _ = make_tray(service)
+    QGuiApplication.clipboard().setText("The newest text.")
+    tray.rebuild_menu()
+    with qtbot.waitSignal(service.resultReady, timeout=30000) as done:
+        find(tray.menu, "Quick actions", "Note taker", "Run on clipboard text").trigger()
+    assert done.args[0].status == "done", done.args[0].error
+    left = sorted(p.name for p in quick.glob("clipboard-*.txt"))
+    assert len(left) == QUICK_KEEP
+    assert done.args[0].input_path.name in left           # the one just run
+    assert "clipboard-2025-01-01-000000.txt" not in left   # the oldest went
+    assert f"clipboard-2025-01-01-0000{QUICK_KEEP + 4:02}.txt" in left
+    assert mine.read_text(encoding="utf-8") == "not Runnel's"
+    tray.close()
+
+
 def test_an_empty_clipboard_is_said_and_nothing_runs(qtbot, service, tmp_path: Path) -> None:
     write_quick("Note taker", tmp_path / "notes")
     tray, notifier, _ = make_tray(service)

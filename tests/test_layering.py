@@ -13,7 +13,8 @@ QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "d
 def test_non_qt_packages_never_import_pyside():
     modules = ["desktop.cli", "desktop.runner", "desktop.paths", "desktop.privacy",
                "desktop.audit_export", "desktop.undo", "desktop.draft",
-               "desktop.settings", "desktop.app.autostart", "desktop.app.desktop_entry"]
+               "desktop.settings", "desktop.app.autostart", "desktop.app.desktop_entry",
+               "desktop.app.qt_platform"]
     for info in pkgutil.walk_packages(desktop.__path__, "desktop."):
         if info.name.startswith(QT_FREE):
             modules.append(info.name)

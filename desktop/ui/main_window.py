@@ -30,6 +30,7 @@ from desktop.ui.node_list import ConnectDialog, NodeList
 from desktop.ui.palette import StepPalette
 from desktop.ui.run_panel import RunPanel
 
+from desktop.ui.undo_actions import refresh_tips, undo_redo_actions
 MAX_RECENT = 8
 
 
@@ -121,12 +122,12 @@ class MainWindow(QMainWindow):
         self.act_save = a("&Save", self.save, K.Save, "save the workflow")
         self.act_save_as = a("Save &As…", self.save_as, K.SaveAs, "save under another name")
         self.act_quit = a("&Quit", self.quit_app, K.Quit)
-        self.act_undo = self.editor.undo_stack.createUndoAction(self, "&Undo")
+        self.act_undo, self.act_redo = undo_redo_actions(self.editor.undo_stack, self)
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
-        self.act_redo = self.editor.undo_stack.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts(_with(QKeySequence.keyBindings(K.Redo),
                                          [] if sys.platform == "darwin" else ["Ctrl+Y", "Ctrl+Shift+Z"]))
         self.act_cut = a("Cu&t", self.editor.cut, K.Cut, canvas_only=True)
+        refresh_tips(self.editor.undo_stack, self.act_undo, self.act_redo)
         self.act_copy = a("&Copy", self.editor.copy, K.Copy, canvas_only=True)
         self.act_paste = a("&Paste", self.editor.paste, K.Paste, canvas_only=True)
         self.act_duplicate = a("D&uplicate", self.editor.duplicate, "Ctrl+D", "copy the selected steps",

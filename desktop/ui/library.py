@@ -38,7 +38,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -55,6 +54,7 @@ from desktop import paths
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.fileformat import load_workflow, save_workflow
 from desktop.engine.workflow import Link, Node, Workflow
+from desktop.ui.name_dialog import ask_name
 from desktop.ui.widgets import empty_list_label
 
 GROUP_EXAMPLES = "Examples"
@@ -669,9 +669,8 @@ class WorkflowLibrary(QWidget):
 
     # dialogs, kept apart so tests can answer them
     def _ask_name(self, entry: WorkflowEntry) -> str | None:
-        text, ok = QInputDialog.getText(self, "Rename workflow", "New name:",
-                                        QLineEdit.EchoMode.Normal, entry.name)
-        return text if ok else None
+        return ask_name(self, "Rename workflow", "New name:", entry.name,
+                        lambda name: self.user_dir / f"{slug(name)}.yaml", "Rename")
 
     def _confirm_delete(self, entry: WorkflowEntry) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, "Delete workflow",

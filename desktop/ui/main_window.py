@@ -26,11 +26,12 @@ from desktop.review import pending_items, undo_decision
 from desktop.ui.editor import Editor, blank_workflow
 from desktop.ui.inspector import Inspector
 from desktop.ui.library import WorkflowLibrary
+from desktop.ui.name_dialog import ask_name
 from desktop.ui.node_list import ConnectDialog, NodeList
 from desktop.ui.palette import StepPalette
 from desktop.ui.run_panel import RunPanel
-
 from desktop.ui.undo_actions import refresh_tips, undo_redo_actions
+
 MAX_RECENT = 8
 
 
@@ -126,8 +127,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
         self.act_redo.setShortcuts(_with(QKeySequence.keyBindings(K.Redo),
                                          [] if sys.platform == "darwin" else ["Ctrl+Y", "Ctrl+Shift+Z"]))
-        self.act_cut = a("Cu&t", self.editor.cut, K.Cut, canvas_only=True)
         refresh_tips(self.editor.undo_stack, self.act_undo, self.act_redo)
+        self.act_cut = a("Cu&t", self.editor.cut, K.Cut, canvas_only=True)
         self.act_copy = a("&Copy", self.editor.copy, K.Copy, canvas_only=True)
         self.act_paste = a("&Paste", self.editor.paste, K.Paste, canvas_only=True)
         self.act_duplicate = a("D&uplicate", self.editor.duplicate, "Ctrl+D", "copy the selected steps",
@@ -358,7 +359,15 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         self.inspector.flush()
         path = self.editor.path
-        if path is None or self._is_example(path):
+        if path is None:
+            # a new workflow: never filed silently as "Untitled workflow"
+            name = ask_name(self, "Save workflow", "Name of the workflow:", self.editor.workflow.name,
+                            self._new_user_path, "Save")
+            if name is None:
+                return False
+            self.editor.workflow.name = name
+            return self._save_to(self._new_user_path(name))
+        if self._is_example(path):
             # examples stay as shipped: the first save puts a copy among the user's workflows
             return self._save_to(self._new_user_path(self.editor.workflow.name))
         return self._save_to(path)

@@ -348,8 +348,9 @@ class MainWindow(QMainWindow):
     def _after_load(self) -> None:
         self.last_inputs = []
         self._statuses.clear()
+        self._run_id = self._waiting_run = None     # the last workflow's run is not this one's
         self.node_list.clear_statuses()
-        self.run_panel.message("Ready. Drop a file on the window, or press Run and pick one.")
+        self.run_panel.reset("Ready. Drop a file on the window, or press Run and pick one.")
         self._update_title()
         self._workflow_changed()
 
@@ -424,6 +425,7 @@ class MainWindow(QMainWindow):
         self.act_connect.setEnabled(node_id is not None)
         if node_id is None:
             self.inspector.show_nothing()
+            self.run_panel.clear_node_data()
             return
         self._show_inspector(node_id)
         self._show_node_data(node_id)
@@ -467,6 +469,8 @@ class MainWindow(QMainWindow):
             self._show_inspector(node_id)
         elif self.inspector.current_node_id and self.editor.workflow.node(self.inspector.current_node_id) is None:
             self.inspector.show_nothing()
+        if self.run_panel.shown_node and self.editor.workflow.node(self.run_panel.shown_node) is None:
+            self.run_panel.clear_node_data()      # its step was deleted
         self._update_title()
 
     def _problems_changed(self, problems: list) -> None:
@@ -763,9 +767,17 @@ class MainWindow(QMainWindow):
             return
         self._waiting_run = None
         resumed = row["resumed_run_id"]
+        result = self.service.last_result
+        if result is not None and result.run_id == resumed:
+            self._run_id = resumed           # Step data shows what the resumed run made
         for step in self.service.store.step_runs(resumed):
             self.editor.scene.set_status(step["node_id"], step["status"], step.get("error") or "")
             self.node_list.set_status(step["node_id"], step["status"])
+            self._statuses[step["node_id"]] = StepStatusChanged(
+                resumed, step["node_id"], step.get("step_type") or "", step["status"], 0.0,
+                error=step.get("error"))
+        if self.run_panel.shown_node and self.editor.workflow.node(self.run_panel.shown_node):
+            self._show_node_data(self.run_panel.shown_node)
         runs = self.service.store.find_run(resumed)
         outcome = runs[0]["status"] if runs else "unknown"
         self.run_panel.message(f"{row['state'].capitalize()}; the run went on and ended {outcome}"

@@ -17,6 +17,9 @@ from desktop.ui.data_view import DataView
 from desktop.ui.theme import mono_font, status_colour
 
 
+NO_STEP_TEXT = "Click a step on the canvas to see what went in and what came out."
+
+
 class RunPanel(QWidget):
     problemActivated = Signal(str)        # node id
 
@@ -44,7 +47,8 @@ class RunPanel(QWidget):
         self.output.setAccessibleName("Run output")
         self.output.setPlaceholderText("Each step's progress and the model's words appear here while a run goes.")
 
-        self.node_label = QLabel("Click a step on the canvas to see what went in and what came out.")
+        self.node_label = QLabel(NO_STEP_TEXT)
+        self.shown_node: str | None = None           # whose data the Step data tab shows
         self.node_label.setWordWrap(True)
         self.port_choice = QComboBox()
         self.port_choice.setAccessibleName("Input or output to show")
@@ -157,10 +161,34 @@ class RunPanel(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(text)
 
+    def reset(self, text: str) -> None:
+        """Another workflow is open: nothing of the last one stays (its log, its clock,
+        the data of its steps)."""
+        self._clock.stop()
+        self.progress.hide()
+        self.elapsed.clear()
+        self.speed.clear()
+        self.output.clear()
+        self._stream_node = None
+        self.clear_node_data()
+        self.message(text)
+
     # ------------------------------------------------------------ a step's data
+
+    def clear_node_data(self) -> None:
+        """No step selected (or the one shown is gone): say how to see one."""
+        self.shown_node = None
+        self.node_label.setText(NO_STEP_TEXT)
+        self._ports = []
+        self.port_choice.blockSignals(True)
+        self.port_choice.clear()
+        self.port_choice.blockSignals(False)
+        self.port_choice.hide()
+        self.data.show_value(None, "")
 
     def show_node_data(self, node_id: str, status: str | None, inputs: dict[str, Any],
                        outputs: dict[str, Any], error: str | None = None) -> None:
+        self.shown_node = node_id
         head = f"<b>{node_id}</b>" + (f" — {status}" if status else " — not run yet")
         if error:
             head += f"<br><span style='color:{status_colour('failed').name()}'>{error}</span>"

@@ -679,6 +679,8 @@ class MainWindow(QMainWindow):
         self.editor.scene.rebuild()
         self.editor.revalidate()
         self.editor.view.viewport().update()
+        self.inspector.show_nothing()      # its page takes the theme's colours when built: build it again
+        self._selection_changed(self.editor.selected_node())
 
     def show_shortcuts(self) -> None:
         actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]

@@ -130,6 +130,14 @@ def apply_theme(app: QApplication, name: str = "light") -> None:
     _current = name if name in THEMES else "light"
     app.setStyle("Fusion")
     app.setPalette(_palette(_current))
+    # a widget with a style sheet of its own (the Workflows and Steps lists pad their
+    # rows) took its colours from the palette when the sheet was applied, and keeps
+    # them through a palette change: apply its sheet again, with the new palette
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
     font = app.font()
     if font.pointSizeF() < 9:
         font.setPointSizeF(9.5)

@@ -10,6 +10,7 @@ from typing import Any
 from desktop.engine.document import Document
 
 PREVIEW_CHARS = 200
+HASHED_BYTES = 1 << 20     # files up to 1 MiB are identified by their bytes too
 
 
 def _canonical(value: Any) -> Any:
@@ -23,13 +24,7 @@ def _canonical(value: Any) -> Any:
                 "lines": hashlib.sha256(repr(value.lines).encode("utf-8", "surrogatepass")).hexdigest()
                 if value.lines else None}
     if isinstance(value, Path):
-        # a file is identified by its path and its state on disk, not by its bytes:
-        # hashing every input file on every run would dominate small steps.
-        try:
-            st = value.stat()
-            return {"file": str(value), "size": st.st_size, "mtime": st.st_mtime_ns}
-        except OSError:
-            return {"file": str(value), "missing": True}
+        return _file_identity(value)
     if isinstance(value, dict):
         return {str(k): _canonical(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -37,6 +32,28 @@ def _canonical(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     return repr(value)
+
+
+def _file_identity(path: Path) -> dict[str, Any]:
+    """What a file is, for the cache: a same-size edit must never be served stale.
+
+    Size and mtime alone miss an edit whose writer restored the mtime (editors and
+    sync tools do that), so the inode's change time (which no tool can set back) and
+    the inode join them, and a small file's bytes are hashed outright: cheap below
+    `HASHED_BYTES`, while hashing every large input on every run would dominate
+    small steps."""
+    try:
+        st = path.stat()
+    except OSError:
+        return {"file": str(path), "missing": True}
+    identity: dict[str, Any] = {"file": str(path), "size": st.st_size, "mtime": st.st_mtime_ns,
+                                "ctime": st.st_ctime_ns, "inode": st.st_ino}
+    if st.st_size <= HASHED_BYTES:
+        try:
+            identity["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            identity["unreadable"] = True
+    return identity
 
 
 def digest(value: Any) -> str:

@@ -115,4 +115,16 @@ class Touch(Step):
         return {"file": target}
 
 
-STEPS = [Emit, Append, Join, Route, Flaky, Crash, Wait, Touch]
+class Model(Step):
+    """Stands for an AI step: its result depends on the model file, so the model's
+    identity joins its cache key (the engine asks the executor's `llm` for it)."""
+    spec = StepSpec(id="test.model", title="Model", category="Test", description="asks a model",
+                    inputs=(Port("text", PortType.TEXT),), outputs=(Port("text", PortType.TEXT),),
+                    params=(Param("model", "string", ""),), uses_model=True)
+
+    def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
+        _count(ctx)
+        return {"text": inputs["text"].upper()}
+
+
+STEPS = [Emit, Append, Join, Route, Flaky, Crash, Wait, Touch, Model]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex,
-                            QPersistentModelIndex, Qt, QTimer, Signal)
+                            QPersistentModelIndex, QSettings, Qt, QTimer, Signal)
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from desktop.engine.signature import PREVIEW_CHARS
 from desktop.store.runs import INTERRUPTED, RunStore
 from desktop.ui import theme
+from desktop.ui.path_text import ColumnWidths, PathDelegate, PathLabel
 from desktop.undo import undo_run
 
 Row = dict[str, Any]
@@ -328,10 +329,12 @@ class HistoryWindow(QWidget):
     decideRequested = Signal(int, bool)      # approval id, approve?
     auditExported = Signal(bool, str)        # written?, the message shown
 
-    def __init__(self, store: RunStore, parent: QWidget | None = None):
+    def __init__(self, store: RunStore, parent: QWidget | None = None,
+                 settings: QSettings | None = None):
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle("Run history")
+        self.settings = settings              # where column widths are remembered
+        self.setWindowTitle("History")        # the desktop adds "— Runnel" (applicationDisplayName)
         self.setAccessibleName("Run history")
         self.last_undo_report = None
         self._run: Row | None = None                 # the run shown on the right
@@ -406,8 +409,8 @@ class HistoryWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title_label.setFont(font)
         self.summary_label = _selectable(QLabel(), rich=True)
-        self.input_label = _selectable(QLabel())
-        self.workflow_label = _selectable(QLabel())
+        self.input_label = _selectable(PathLabel())
+        self.workflow_label = _selectable(PathLabel())
         self.run_id_label = _selectable(QLabel())
         info = QFormLayout()
         info.setContentsMargins(0, 0, 0, 0)
@@ -520,6 +523,14 @@ class HistoryWindow(QWidget):
         _size_columns(self.ops_view, {0: "Added a row", 1: "/home/someone/Inbox/report.pdf",
                                       3: "undone Yesterday 23:59"}, stretch=2)
         self.step_view.setTextElideMode(Qt.TextElideMode.ElideRight)   # errors read from the start
+        self.ops_view.setItemDelegate(PathDelegate(self.ops_view))     # keep a path's folder and name
+        # each column fits its rows, giving back room down to the sample widths above when
+        # the stretch column needs it, until the person drags it (remembered in settings)
+        self.column_widths = [
+            ColumnWidths(view, self.settings, f"history/columns/{key}", stretch,
+                         {c: view.header().sectionSize(c) for c in range(view.model().columnCount())})
+            for view, key, stretch in ((self.run_view, "runs", 2), (self.step_view, "steps", 5),
+                                       (self.ops_view, "files", 2))]
         self.resize(1200, 720)
         self.splitter.setSizes([640, 560])
 
@@ -604,6 +615,7 @@ class HistoryWindow(QWidget):
         self._reloading = True       # selection signals from the reset are not user choices
         try:
             self.run_model.set_rows(rows)
+            self.column_widths[0].fit()
         finally:
             self._reloading = False
 
@@ -708,8 +720,11 @@ class HistoryWindow(QWidget):
         for label, value in ((self.input_label, run["input_path"] or "(no input file)"),
                              (self.workflow_label, run["workflow_path"] or "(not saved to a file)"),
                              (self.run_id_label, run["id"])):
-            label.setText(value)
-            label.setToolTip(value)
+            if isinstance(label, PathLabel):
+                label.set_path(value)       # elided to its folder and name, whole in the tooltip
+            else:
+                label.setText(value)
+                label.setToolTip(value)
         if run["error"]:
             where = f"Step “{run['failed_node']}” failed: " if run["failed_node"] else ""
             self.error_label.setText(where + run["error"])
@@ -721,6 +736,8 @@ class HistoryWindow(QWidget):
         self._ops = self.store.file_ops(run["id"])
         self.step_model.set_rows(self._steps)
         self.op_model.set_rows(self._ops)
+        self.column_widths[1].fit()
+        self.column_widths[2].fit()
         # columns that would be empty for this run give their room to the others
         self.step_view.setColumnHidden(4, not any(tokens_text(st) for st in self._steps))
         self.ops_view.setColumnHidden(1, not any(OP_COLUMNS[1].text(op) for op in self._ops))

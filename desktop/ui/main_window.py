@@ -609,8 +609,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.history import HistoryWindow
 
         if self.history_window is None:
-            window = HistoryWindow(self.service.store)
-            window.setWindowTitle("History")          # the desktop adds "— Runnel"
+            window = HistoryWindow(self.service.store, settings=self.settings)
             window.resize(1100, 680)
             window.rerunRequested.connect(self._rerun_from_history)
             window.openRequested.connect(self._open_from_history)

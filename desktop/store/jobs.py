@@ -1,7 +1,9 @@
 """The durable job queue: a detected file is written here before it is processed.
 
 States: queued -> running -> done | failed; skipped (same content already handled by
-the workflow), stuck (never stopped growing), vanished (gone before it could run).
+the workflow), stuck (never stopped growing), vanished (gone before it could run),
+changed (the file changed while it was processed: that version's outputs were
+removed, the new version is a job of its own).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from desktop.store.runs import RunStore, insert_row
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 SKIPPED, STUCK, VANISHED = "skipped", "stuck", "vanished"
+CHANGED = "changed"        # superseded by a newer version of its file
 WAITING = "waiting"        # its run paused for a person's approval
 ACTIVE = (QUEUED, RUNNING)
 
@@ -32,13 +35,14 @@ class Job:
     run_id: str | None
     error: str | None
     final_path: str | None
+    mtime_ns: int = 0                  # of the version that was hashed
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Job":
         return cls(row["id"], row["workflow_path"], row["workflow_name"] or "",
                    row["trigger_index"] or 0, row["path"], row["size"] or 0,
                    row["content_hash"] or "", row["state"], row["attempts"] or 0,
-                   row["run_id"], row["error"], row["final_path"])
+                   row["run_id"], row["error"], row["final_path"], row.get("mtime_ns") or 0)
 
 
 @dataclass(frozen=True)

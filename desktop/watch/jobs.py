@@ -25,9 +25,10 @@ from desktop.engine.triggers import Trigger
 from desktop.engine.workflow import Workflow
 from desktop.runner import Runner
 from desktop.steps.files import move_no_overwrite, remove_stale_parts
-from desktop.store.jobs import DONE, FAILED, QUEUED, VANISHED, WAITING, Job, JobQueue
+from desktop.store.jobs import CHANGED, DONE, FAILED, QUEUED, VANISHED, WAITING, Job, JobQueue
 from desktop.watch.actions import after_job, first_free, move_target
 from desktop.watch.events import JobChanged
+from desktop.watch.readiness import content_hash
 
 TRANSIENT = ("inference worker", "database is locked", "Resource temporarily unavailable")
 RETRY_DELAYS = (5.0, 30.0, 120.0)
@@ -36,17 +37,20 @@ GROUP = 32              # jobs claimed at once while they are fast
 GROUP_SECONDS = 0.25    # a group's inputs are moved and its jobs marked at least this often
 
 TriggerOf = Callable[[Job], tuple[Trigger, Path]]
+CHANGED_TEXT = ("the file changed while it was processed (its writer had not finished): what "
+                "this version gave was removed, and the new version is processed as a job of its own")
 
 
 class JobRunner:
     def __init__(self, runner: Runner, queue: JobQueue, emit: Callable[[object], None],
-                 trigger_of: TriggerOf):
+                 trigger_of: TriggerOf, look_again: Callable[[Job], None] = lambda job: None):
         assert runner.store is not None, "jobs are recorded in the run store"
         self.runner = runner
         self.store = runner.store
         self.queue = queue
         self.emit = emit
         self.trigger_of = trigger_of
+        self.look_again = look_again          # a changed input is watched again
         self.cancel = CancelToken()
         self.current_jobs: dict[int, Job] = {}
         self._parsed: dict[str, tuple[int, Workflow, object, dict[str, Path]]] = {}
@@ -80,7 +84,10 @@ class JobRunner:
             started = time.monotonic()
             try:
                 result = self._execute(job)
-                if result is not None and result.status == Status.DONE:
+                if (result is not None and result.status in (Status.DONE, Status.FAILED)
+                        and self._superseded(job, result.run_id)):
+                    pass                        # concluded: the new version is a new job
+                elif result is not None and result.status == Status.DONE:
                     succeeded.append((job, result.run_id))
                 elif result is not None:
                     self._conclude(job, result)
@@ -123,6 +130,27 @@ class JobRunner:
         assert job.run_id, "claimed jobs carry their run id"
         return self.runner.executor.run(wf, path, run_id=job.run_id, cancel=self.cancel, plan=plan,
                                         roots=roots)
+
+    def _superseded(self, job: Job, run_id: str) -> bool:
+        """Did the input change since it was hashed (a writer still writing)? Then what
+        the run made of that version is undone, the job ends as `changed` (neither done
+        nor failed, and the file is not moved), and the file is watched again, so its
+        new version is processed. The cheap stat first: the hash only if it moved."""
+        try:
+            st = Path(job.path).stat()
+        except OSError:
+            return False                # gone (the workflow may move it itself)
+        if not job.mtime_ns or (st.st_size, st.st_mtime_ns) == (job.size, job.mtime_ns):
+            return False
+        try:
+            if content_hash(Path(job.path)) == job.content_hash:
+                return False            # touched, not changed
+        except OSError:
+            return False
+        self._undo_outputs(run_id)
+        self._finish(job, CHANGED, CHANGED_TEXT)
+        self.look_again(job)
+        return True
 
     def _conclude(self, job: Job, result: RunResult) -> None:
         run_id = result.run_id

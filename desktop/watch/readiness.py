@@ -1,9 +1,16 @@
 """When is a file complete? Its size and modification time have not changed for the
 settle window and it can be opened for reading. A slow copy is waited for however
-long it takes; a file still growing after the stuck limit is reported once."""
+long it takes; a file still growing after the stuck limit is reported once.
+
+A file written in the folder itself (created there, seen by the native Linux
+observer) may have a writer that pauses longer than any settle window (a scanner
+over SMB): it is complete when its writer closes it, plus the settle window. A
+writer the native events did not show closing (a hard link, a file already there
+at start) is looked for among the processes' open files before the file is taken."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass
@@ -17,6 +24,7 @@ class _Seen:
     stable_since: float
     first_seen: float
     reported_stuck: bool = False
+    awaiting_close: bool = False      # written here: ready once its writer closed it
 
 
 @dataclass(frozen=True)
@@ -40,15 +48,25 @@ class Settler:
     def __contains__(self, path: Path) -> bool:
         return path in self._files
 
-    def touch(self, path: Path, size: int = -1, mtime_ns: int = -1) -> None:
+    def touch(self, path: Path, size: int = -1, mtime_ns: int = -1, *,
+              awaiting_close: bool = False) -> None:
         """A file appeared (with its size and mtime when the caller has just read them)
-        or changed: (re)start its settle window."""
+        or changed: (re)start its settle window. `awaiting_close`: it is being written
+        in the folder, and is not ready before its writer closed it."""
         now = self.clock()
         seen = self._files.get(path)
         if seen is None:
-            self._files[path] = _Seen(size, mtime_ns, now, now)
+            self._files[path] = _Seen(size, mtime_ns, now, now, awaiting_close=awaiting_close)
         else:
             seen.stable_since = now
+            seen.awaiting_close = seen.awaiting_close or awaiting_close
+
+    def closed(self, path: Path) -> None:
+        """Its writer closed it: ready after one more settle window unchanged."""
+        seen = self._files.get(path)
+        if seen is not None:
+            seen.awaiting_close = False
+            seen.stable_since = self.clock()
 
     def next_due(self) -> float | None:
         """Seconds until the earliest tracked file's settle window ends (None: none)."""
@@ -64,6 +82,7 @@ class Settler:
         no longer tracked."""
         now = self.clock()
         ready, stuck, gone = [], [], []
+        writers: set[tuple[int, int]] | None = None     # looked for once per check, if needed
         for path, seen in list(self._files.items()):
             try:
                 st = path.stat()
@@ -76,15 +95,29 @@ class Settler:
             if (st.st_size, st.st_mtime_ns) != (seen.size, seen.mtime_ns):
                 seen.size, seen.mtime_ns, seen.stable_since = st.st_size, st.st_mtime_ns, now
             elif now - seen.stable_since >= self.settle:
-                if _openable(path):
+                if seen.awaiting_close:
+                    if writers is None:
+                        writers = open_for_writing()
+                    # no close seen, but nobody writes it any more (a hard link, a file
+                    # there at start): settled; still open for writing: its writer paused
+                    seen.awaiting_close = (st.st_dev, st.st_ino) in writers
+                if not seen.awaiting_close and _openable(path):
                     ready.append(Ready(path, st.st_size, st.st_mtime_ns))
                     del self._files[path]
                     continue
-                seen.stable_since = now        # locked by its writer: wait another window
+                seen.stable_since = now        # being written, or locked: wait another window
             if now - seen.first_seen > self.stuck_after and not seen.reported_stuck:
                 seen.reported_stuck = True
                 stuck.append(path)
         return ready, stuck, gone
+
+
+def content_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _openable(path: Path) -> bool:
@@ -94,3 +127,32 @@ def _openable(path: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+def open_for_writing() -> set[tuple[int, int]]:
+    """(device, inode) of every file some process we may look at has open for writing
+    (Linux /proc; empty elsewhere or when nothing can be seen)."""
+    found: set[tuple[int, int]] = set()
+    try:
+        pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return found
+    for pid in pids:
+        fd_dir = f"/proc/{pid}/fd"
+        try:
+            fds = os.listdir(fd_dir)
+        except OSError:
+            continue                # gone, or another user's
+        for fd in fds:
+            try:
+                st = os.stat(f"{fd_dir}/{fd}")
+                if not (st.st_mode & 0o170000) == 0o100000:     # regular files only
+                    continue
+                with open(f"/proc/{pid}/fdinfo/{fd}", encoding="ascii") as info:
+                    flags = next((int(line.split()[1], 8) for line in info
+                                  if line.startswith("flags:")), 0)
+            except (OSError, ValueError, IndexError):
+                continue
+            if flags & (os.O_WRONLY | os.O_RDWR):
+                found.add((st.st_dev, st.st_ino))
+    return found

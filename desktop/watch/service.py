@@ -7,7 +7,6 @@ run had finished) and files that arrived meanwhile are found by a catch-up scan.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import queue
 import stat
@@ -24,6 +23,11 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
+try:                    # Linux: the observer that reports a writer closing its file
+    from watchdog.observers.inotify import InotifyObserver
+except ImportError:     # pragma: no cover - other platforms
+    InotifyObserver = None  # type: ignore[assignment,misc]
+
 from desktop import settings
 from desktop.engine.errors import WorkflowFileError
 from desktop.engine.fileformat import load_workflow
@@ -34,19 +38,11 @@ from desktop.watch.actions import destination, watched_folder
 from desktop.watch.events import JobChanged, TriggerStatus
 from desktop.watch.jobs import JobRunner, mtime_ns
 from desktop.watch.patterns import matches
-from desktop.watch.readiness import Settler
+from desktop.watch.readiness import Settler, content_hash
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "vboxsf",
               "davfs", "fuse.rclone", "afpfs", "webdav"}
 Listener = Callable[[object], None]
-
-
-def content_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def needs_polling(folder: Path) -> bool:
@@ -75,7 +71,9 @@ class WatchedTrigger:
     observer: BaseObserver | None = None
     state: str = "stopped"
     message: str = ""
-    events: "queue.SimpleQueue[Path]" = field(default_factory=queue.SimpleQueue)
+    # (path, what happened): created | closed | moved | changed
+    events: "queue.SimpleQueue[tuple[Path, str]]" = field(default_factory=queue.SimpleQueue)
+    closes_seen: bool = False       # the observer reports writers closing files (inotify)
 
     def takes(self, path: Path) -> tuple[bool, str]:
         try:
@@ -108,9 +106,9 @@ class _Handler(FileSystemEventHandler):
                 self.wake.set()                       # the folder itself went away
             return
         if event.event_type in ("created", "modified", "closed"):
-            self.watched.events.put(Path(os.fsdecode(event.src_path)))
+            self.watched.events.put((Path(os.fsdecode(event.src_path)), event.event_type))
         elif event.event_type == "moved":
-            self.watched.events.put(Path(os.fsdecode(event.dest_path)))
+            self.watched.events.put((Path(os.fsdecode(event.dest_path)), "moved"))
         self.wake.set()
 
 
@@ -137,7 +135,7 @@ class WatchService:
         self._wake = threading.Event()
         self._job_ready = threading.Event()
         self._threads: list[threading.Thread] = []
-        self.jobs = JobRunner(runner, self.queue, self.emit, self._trigger_of)
+        self.jobs = JobRunner(runner, self.queue, self.emit, self._trigger_of, self._look_again)
 
     # ------------------------------------------------------------ life cycle
 
@@ -233,6 +231,7 @@ class WatchService:
             self._set(w, "error", f"the folder {w.folder} cannot be watched: {e.strerror or e}")
             return
         w.observer = observer
+        w.closes_seen = InotifyObserver is not None and isinstance(observer, InotifyObserver)
         self._set(w, "watching" if not w.trigger.paused else "paused",
                   "polling" if polling else "native events")
         self._scan(w)
@@ -258,13 +257,16 @@ class WatchService:
                 if files is None:
                     files = [e.name for e in os.scandir(root) if e.is_file(follow_symlinks=False)]
                 found += [Path(root) / name for name in files]
-            self._consider(w, found)
+            # a file there already may still have its writer: with close events, wait
+            # for its close (or for no process to have it open for writing)
+            self._consider(w, dict.fromkeys(found, w.closes_seen))
         except OSError as e:
             self._set(w, "error", f"the folder {w.folder} cannot be read: {e.strerror or e}")
 
-    def _consider(self, w: WatchedTrigger, paths: Iterable[Path]) -> None:
+    def _consider(self, w: WatchedTrigger, paths: dict[Path, bool]) -> None:
         """Start waiting for the files the trigger takes, unless this very version of a
-        file already has a job."""
+        file already has a job; `paths` says for each whether to wait for its writer to
+        close it."""
         versions: dict[str, tuple[Path, int, int]] = {}
         for path in paths:
             if path in w.settler or not w.takes(path)[0]:
@@ -280,7 +282,7 @@ class WatchService:
         known = self.queue.known(w.workflow_path, [(p, size, m) for p, (_, size, m) in versions.items()])
         for name, (path, size, mtime) in versions.items():
             if name not in known:
-                w.settler.touch(path, size, mtime)
+                w.settler.touch(path, size, mtime, awaiting_close=paths[path])
 
     # ------------------------------------------------------------ monitor thread
 
@@ -313,16 +315,24 @@ class WatchService:
             if present:
                 self._watch(w)
             return
-        new: list[Path] = []
+        new: dict[Path, bool] = {}      # path -> wait for its writer to close it
         while True:
             try:
-                path = w.events.get_nowait()
+                path, kind = w.events.get_nowait()
             except queue.Empty:
                 break
-            if path in w.settler:
-                w.settler.touch(path)
+            # written here (created, or changed after a job): its writer may pause longer
+            # than the settle window, so it is ready on its close; moved in: settle only
+            writing = w.closes_seen and kind in ("created", "changed")
+            if kind == "closed":
+                if path in w.settler:
+                    w.settler.closed(path)
+                else:
+                    new[path] = False       # closed after a change no event announced
+            elif path in w.settler:
+                w.settler.touch(path, awaiting_close=writing)
             else:
-                new.append(path)
+                new[path] = new.get(path, False) or writing
         self._consider(w, new)
         ready, stuck, _gone = w.settler.check()
         arrivals = []
@@ -343,6 +353,14 @@ class WatchService:
             self.emit(JobChanged(job.id, job.workflow_path, job.path, STUCK, job.error or ""))
         state = "paused" if w.trigger.paused else "watching" if w.runnable_now() else "waiting"
         self._set(w, state, w.message if state == w.state else "")
+
+    def _look_again(self, job: Job) -> None:
+        """A job's input changed while it ran: watch the file again as newly written."""
+        for w in self.triggers:
+            if w.workflow_path == job.workflow_path and w.index == job.trigger_index:
+                w.events.put((Path(job.path), "changed"))
+                self._wake.set()
+                return
 
     # ------------------------------------------------------------ runner threads
 

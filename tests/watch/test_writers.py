@@ -1,0 +1,111 @@
+"""Files still being written: a writer that pauses longer than the settle window (a
+scanner over SMB) gets its whole file processed, once; an input that changes while its
+job runs is a new version, and what the old version gave is never left as done."""
+
+import os
+import threading
+import time
+
+import pytest
+
+from desktop.engine.events import StepStatusChanged
+from desktop.watch.readiness import Settler
+from tests.watch.conftest import write_workflow
+
+
+@pytest.fixture
+def dirs(tmp_path):
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    return inbox, out
+
+
+FIRST = "first half of the scanned page\n"
+REST = "second half of the scanned page\n"
+
+
+def test_a_writer_pausing_longer_than_the_settle_window_gets_its_whole_file_processed_once(
+        watch_factory, dirs, tmp_path):
+    inbox, out = dirs
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, out, after_success="move", settle_seconds=0.3)
+    w = watch_factory([wf])                      # the native (inotify) observer
+    w.service.start()
+    assert w.service.triggers[0].closes_seen
+    with (inbox / "scan.txt").open("w") as f:
+        f.write(FIRST)
+        f.flush()
+        # the writer pauses, its file open, for more than three settle windows: this real
+        # pause is the scenario itself
+        time.sleep(1.2)
+        assert w.states() == {}, "a file its writer still has open was queued"
+        assert (inbox / "scan.txt").exists()     # and not moved while being written
+        f.write(REST)
+    w.wait(w.finished(1))
+    assert w.states() == {"done": 1}
+    assert [p.name for p in out.iterdir()] == ["scan.out.txt"]
+    assert (out / "scan.out.txt").read_text().strip() == (FIRST + REST).strip()
+    assert (inbox / "Processed" / "scan.txt").read_text() == FIRST + REST
+
+
+@pytest.mark.parametrize("polling", [False, True], ids=["native", "polling"])
+def test_an_input_changed_while_its_job_runs_is_processed_again_and_the_old_output_removed(
+        watch_factory, dirs, tmp_path, polling):
+    inbox, out = dirs
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, out, after_success="move", settle_seconds=0.2)
+    w = watch_factory([wf], force_polling=polling, polling_interval=0.2)
+    appended = threading.Event()
+
+    def writer_comes_back(event):
+        # the first run has read the first half; now its writer reopens and appends
+        if (isinstance(event, StepStatusChanged) and event.node_id == "save"
+                and event.status == "running" and not appended.is_set()):
+            with (inbox / "scan.txt").open("a") as f:
+                f.write(REST)
+            appended.set()
+
+    w.runner.executor.bus.listeners.append(writer_comes_back)
+    w.service.start()
+    (inbox / "scan.txt").write_text(FIRST)
+    w.wait(lambda: w.states().get("done") == 1)
+    assert appended.is_set()
+    assert w.states() == {"changed": 1, "done": 1}
+    changed, done = sorted(w.service.queue.list(("changed", "done")), key=lambda r: r["id"])
+    assert changed["state"] == "changed" and "changed while it was processed" in changed["error"]
+    assert done["size"] == len(FIRST + REST)
+    # the half's output was removed, not left as done; the whole file's is there, once
+    assert [p.name for p in out.iterdir()] == ["scan.out.txt"]
+    assert (out / "scan.out.txt").read_text().strip() == (FIRST + REST).strip()
+    assert sorted(p.name for p in (inbox / "Processed").iterdir()) == ["scan.txt"]
+    assert (inbox / "Processed" / "scan.txt").read_text() == FIRST + REST
+
+
+class Clock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_file_written_in_the_folder_waits_for_its_writer_not_for_the_window(tmp_path):
+    clock = Clock()
+    settler = Settler(settle_seconds=1, stuck_after_seconds=100, clock=clock)
+    open_one, linked = tmp_path / "open.pdf", tmp_path / "linked.pdf"
+    (tmp_path / "elsewhere.pdf").write_bytes(b"%PDF linked")
+    os.link(tmp_path / "elsewhere.pdf", linked)          # created here, never closed here
+    with open_one.open("wb") as writer:
+        writer.write(b"%PDF half")
+        writer.flush()
+        settler.touch(open_one, awaiting_close=True)
+        settler.touch(linked, awaiting_close=True)
+        settler.check()
+        clock.now = 5.0                                   # many windows later
+        ready, _, _ = settler.check()
+        assert [r.path for r in ready] == [linked]       # nobody writes it: settled
+        clock.now = 10.0
+        assert settler.check()[0] == []                  # still open for writing
+    settler.closed(open_one)                              # its writer closed it
+    clock.now = 10.5
+    assert settler.check()[0] == []                      # plus the settle window
+    clock.now = 11.1
+    assert [r.path for r in settler.check()[0]] == [open_one]

@@ -14,17 +14,44 @@ from desktop.engine.errors import StepError
 from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
 
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# the local part may hold an apostrophe (o'neil) but not start with one (a quote)
+EMAIL = re.compile(r"(?<![\w.+-])[\w%+-][\w.%+'-]*@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 IBAN = re.compile(r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
 CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?!\d)")
-NOT_PHONE = re.compile(r"(?i)\b(?:ISSN|ISBN|invoice|order|ref(?:erence)?|no\.?|nr\.?|#)\s*:?\s*$")
-PHONE = re.compile(r"(?<![\w+])(?:\+\d{8,15}|(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}"
-                   r"(?:[ ./-]\d{2,8}){1,4})(?![\w-])")
-PHONE_WORDS = re.compile(r"(?i)(?:phone|tel|mobile|mobil|cell|fax|call|telefon)\b[^\n]{0,12}$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-DATE = (r"(?:\d{1,2}[./-]\d{1,2}[./-](?:(?:19|20)\d{2}|\d{2})|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
-        rf"|\d{{1,2}}\.? {_MONTH} (?:19|20)\d{{2}}|{_MONTH} \d{{1,2}},? (?:19|20)\d{{2}})")
-DOB = re.compile(r"(?i)(?:born(?: on)?|date of birth|d\.?o\.?b\.?|birth ?date|geboren(?: am)?)[:\s]*(" + DATE + ")")
+# a number right after one of these words is a document's number, not a phone's, in the
+# languages of the date names below: "order number 0123 456 7890", "Kundennr. 030 1234"
+_NUMBERED = (r"ISSN|ISBN|invoice|rechnung\w*|factur[ae]|fattura|factuur|order|bestell\w*|commande"
+             r"|pedido|ordine|ref(?:erence|erenz|erencia|erentie)?|customer|client[e]?|kunden\w*"
+             r"|klant\w*|account|konto|tracking|parcel|shipment|sendung\w*|ticket|case|contract"
+             r"|vertrag\w*|policy|serial|article|artikel\w*|item|sku|ean|vat|ust|tva|iva|btw|po")
+NOT_PHONE = re.compile(rf"(?i)(?:\b(?:{_NUMBERED})\b[\s.:#-]*(?:number|num(?:mer|éro|ero)?|n[or]"
+                       r"|n[°º]|#|id|code)?|\bno\.?|\bnr\.?|#)[\s.:#-]*$")
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{8,15}"
+    # international: +33 1 23 45 67 89, 0044 20 7946 0958, +49 (0)30 123456, +1 (415) 555-0199
+    r"|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{0,4}\)[ .-]?)?\d{1,5}(?:[ ./-]\d{1,8}){1,5}"
+    # national: 030 1234567, (555) 123-4567, 06 12 34 56 78, 0151/12345678
+    r"|(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ ./-]\d{2,8}){1,4})(?![\w-])")
+PHONE_WORDS = re.compile(r"(?i)(?:phone|tel|mobile|mobil|cell|fax|call|telefon|téléphone|portable"
+                         r"|teléfono|móvil|telefoon|mobiel|telefono|cellulare|handy)\b[^\n]{0,12}$")
+# month names and their abbreviations in English, German, French, Spanish, Dutch, Italian
+_MONTH = (r"(?:jan(?:uary|uar|uari|vier)?|feb(?:ruary|ruar|ruari|brai?o|rero)?|f[ée]v(?:rier)?"
+          r"|mar(?:ch|s|zo)?|m[äa]rz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|mei"
+          r"|maggio|jun[ei]?|juin|junio|giugno|jul[iy]?|juillet|julio|luglio|aug(?:ust|ustus)?"
+          r"|ao[uû]t|agosto|sep(?:t|tember|tembre|tiembre)?|set(?:iembre|tembre)?"
+          r"|o[ck]t(?:ober|obre|ubre)?|ottobre|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]c(?:embre)?"
+          r"|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?)\.?")
+_YEAR = r"(?:19|20)\d{2}"
+DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:{_YEAR}|\d{{2}})|{_YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
+        # 5 March 1985, 5th of March, 1985, 1er mars 1985, 3 de mayo de 1990, 1. Mai 1980
+        rf"|\d{{1,2}}(?:st|nd|rd|th|er|\.|º|°)?(?: of)? (?:de )?{_MONTH},?(?: de)? {_YEAR}"
+        rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? {_YEAR})")
+_BORN = (r"born(?: on)?|birth(?: ?date|day)|date of birth|d\.?o\.?b\.?"
+         r"|geb(?:oren(?: am| op)?|urtsdatum|urtstag|\.)|geboortedatum"
+         r"|date de naissance|n[ée]e? le|fecha de nacimiento|nacid[oa] el|f\. de nac\.?"
+         r"|data di nascita|nat[oa] il")
+# the label, a colon, perhaps a format hint "(DD/MM/YYYY)", then the date
+DOB = re.compile(rf"(?i)(?<!\w)(?:{_BORN})[:\s]*(?:\([^)\n]{{0,20}}\)[:\s]*)?({DATE})(?!\d)")
 CATEGORIES = ("email", "phone", "iban", "credit_card", "date_of_birth")
 
 
@@ -78,8 +105,8 @@ def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
             # a phone number starts with +, ( or a trunk 0, or has three or more groups
             # of ten digits or more; invoice numbers and amounts do not
             looks = number[0] in "+(0" and len(digits) >= 7 or groups >= 3 and len(digits) >= 10
-            before = text[max(0, m.start() - 24):m.start()]
-            labelled = NOT_PHONE.search(before[-12:]) and not PHONE_WORDS.search(before)
+            before = text[max(0, m.start() - 40):m.start()]
+            labelled = NOT_PHONE.search(before) and not PHONE_WORDS.search(before[-24:])
             if looks and not labelled and len(digits) <= 15 and not re.fullmatch(DATE, number.strip()):
                 found.append(Finding("phone", m.start(), m.end()))
     for item in custom or []:
@@ -127,6 +154,9 @@ class RedactPII(Step):
             Param("patterns", "json", [], help="your own: list of {label, pattern} (regular expressions)"),
             Param("ai_names", "bool", False, help="also ask the local model for names and addresses"),
             Param("model", "string", "", help="model for the AI pass; empty uses the default"),
+            Param("max_tokens", "int", 240, min=64, max=1024,
+                  help="the most the AI pass may write; its lists hold as many names and "
+                       "addresses as fit (6 at 240)"),
         ),
         uses_model=True,
     )
@@ -172,22 +202,30 @@ class RedactPII(Step):
 
         if ctx.llm is None:
             raise StepError("the AI pass for names needs the local model, which is not available")
-        fields = [{"name": "names", "type": "list", "description": "full names of people"},
-                  {"name": "addresses", "type": "list", "description": "postal addresses"}]
-        # a short list of each: without a bound a small model repeats one name to the limit
-        item = {"type": "string", "maxLength": 80}
+        fields = [{"name": "names", "type": "list", "description": "full names of people, each once"},
+                  {"name": "addresses", "type": "list", "description": "postal addresses, each once"}]
+        # a small model repeats one name until it runs out of room, and a grammar cannot
+        # make a list unique: so each list holds only as many entries as fit, repeated
+        # at their longest, in the step's max_tokens (the answer always ends in time)
+        budget = ctx.params["max_tokens"]
+        longest = {"names": _NAME_CHARS, "addresses": _ADDRESS_CHARS}
+        per_item = sum(n // _CHARS_PER_TOKEN + 3 for n in longest.values())
+        most = max(1, min(_AI_MAX_ITEMS, (budget - _JSON_TOKENS) // per_item))
         schema = {"type": "object", "required": ["names", "addresses"],
-                  "properties": {k: {"type": "array", "items": item, "maxItems": _AI_MAX_ITEMS}
-                                 for k in ("names", "addresses")}}
-        sub = StepContext(**{**ctx.__dict__, "params": {**ExtractFields.spec.defaults(), "max_tokens": 200,
+                  "properties": {k: {"type": "array", "maxItems": most,
+                                     "items": {"type": "string", "maxLength": n}}
+                                 for k, n in longest.items()}}
+        sub = StepContext(**{**ctx.__dict__, "params": {**ExtractFields.spec.defaults(),
+                                                        "max_tokens": ctx.params["max_tokens"],
                                                         "fields": fields, "model": ctx.params["model"]}})
         step = AIStep()
         record, _ = structured(step, sub, step.model(sub), ExtractFields.instruction(fields, ""), text, schema)
         ctx.tokens_in, ctx.tokens_out, ctx.model = sub.tokens_in, sub.tokens_out, sub.model
         extra = []
         for category, key in (("name", "names"), ("address", "addresses")):
-            for value in record.get(key) or []:
-                value = value.strip()
+            # each value once: the grammar bounds the list but cannot make it unique
+            values = {v.strip().casefold(): v.strip() for v in record.get(key) or []}
+            for value in values.values():
                 if len(value) >= 3:
                     extra += [Finding(category, m.start(), m.end())
                               for m in re.finditer(re.escape(value), text)]
@@ -199,7 +237,10 @@ class RedactPII(Step):
         return kept
 
 
-_AI_MAX_ITEMS = 12
+_AI_MAX_ITEMS = 8
+_NAME_CHARS, _ADDRESS_CHARS = 40, 80   # longest entry of each list
+_CHARS_PER_TOKEN = 4                    # a cautious average for names and addresses
+_JSON_TOKENS = 24                       # the braces, keys and brackets around the lists
 
 
 STEPS = [RedactPII]

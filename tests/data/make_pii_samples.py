@@ -48,6 +48,13 @@ SAMPLES = [
      [("date_of_birth", "March 5, 1985"), ("date_of_birth", "05.03.85")]),
     ("Born on 1985/03/05 in Porto.", [("date_of_birth", "1985/03/05")]),
     ("iban de89 3704 0044 0532 0130 00 (lower case)", [("iban", "de89 3704 0044 0532 0130 00")]),
+    # found by the second review (issue 16): formats and look-alikes the rules got wrong
+    ("Standard: +33 1 23 45 67 89 (Paris)", [("phone", "+33 1 23 45 67 89")]),
+    ("Born: 5th March 1985, Dublin.", [("date_of_birth", "5th March 1985")]),
+    ("Birthday 1985-03-05 (per passport)", [("date_of_birth", "1985-03-05")]),
+    ("Geburtsdatum: 05.03.1985, Staatsangehörigkeit: deutsch", [("date_of_birth", "05.03.1985")]),
+    ("Reply to bob.o'neil@example.com today.", [("email", "bob.o'neil@example.com")]),
+    ("Your order number 0123 456 7890 has shipped.", []),
 ]
 
 

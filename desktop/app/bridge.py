@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop.engine.events import (ApprovalRequested, BatchProgress, Event, FileOperation, RunFinished,
                                    RunStarted, StepLog, StepOutputDelta, StepProgress, StepStatusChanged)
+from desktop.watch.events import JobChanged, TriggerStatus
 
 
 class EventBridge(QObject):
@@ -23,16 +24,18 @@ class EventBridge(QObject):
     approvalRequested = Signal(object)  # ApprovalRequested
     runFinished = Signal(object)       # RunFinished
     batchProgress = Signal(object)     # BatchProgress
+    jobChanged = Signal(object)        # JobChanged: a watched file queued, running, done...
+    triggerStatus = Signal(object)     # TriggerStatus: a watched folder's state
     _pending = Signal()
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._queue: deque[Event] = deque()
+        self._queue: deque[Event | JobChanged | TriggerStatus] = deque()
         self._lock = threading.Lock()
         self._scheduled = False
         self._pending.connect(self._drain, Qt.ConnectionType.QueuedConnection)
 
-    def listener(self, event: Event) -> None:
+    def listener(self, event: Event | JobChanged | TriggerStatus) -> None:
         """Called by the engine on any thread; cheap and never blocks on the GUI."""
         with self._lock:
             self._queue.append(event)
@@ -60,7 +63,7 @@ class EventBridge(QObject):
             self.tokens.emit(run_id, node_id, "".join(parts))
         pending.clear()
 
-    def _dispatch(self, event: Event) -> None:
+    def _dispatch(self, event: Event | JobChanged | TriggerStatus) -> None:
         if isinstance(event, StepStatusChanged):
             self.stepStatus.emit(event)
         elif isinstance(event, StepProgress):
@@ -77,3 +80,7 @@ class EventBridge(QObject):
             self.approvalRequested.emit(event)
         elif isinstance(event, BatchProgress):
             self.batchProgress.emit(event)
+        elif isinstance(event, JobChanged):
+            self.jobChanged.emit(event)
+        elif isinstance(event, TriggerStatus):
+            self.triggerStatus.emit(event)

@@ -30,6 +30,7 @@ from desktop.paths import examples_dir, runnel_home, user_workflows_dir
 if TYPE_CHECKING:
     from desktop.app.notifications import Notifier
     from desktop.app.run_service import RunService
+    from desktop.watch.events import JobChanged
 
 IDLE, WORKING, ATTENTION = "idle", "working", "attention"
 STATE_COLOURS = {IDLE: "#5b6b7c", WORKING: "#2f80ed", ATTENTION: "#d64541"}
@@ -205,8 +206,7 @@ class Tray(QObject):
     stateChanged = Signal(str)
 
     def __init__(self, service: RunService, show_window: Callable[..., None], notifier: Notifier, *,
-                 on_quit: Callable[[], None] | None = None, parent: QObject | None = None,
-                 poll_ms: int = 2000):
+                 on_quit: Callable[[], None] | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.service = service
         self.notifier = notifier
@@ -218,6 +218,7 @@ class Tray(QObject):
         self._failed_unseen = 0
         self._approvals = 0
         self._queued = 0
+        self._jobs_stale = False             # job events came: re-read the queue once
         # as announced by busyChanged: the run thread outlives its last signal by a moment
         self._busy = service.busy
         self._last_dir = Path.home()
@@ -244,10 +245,8 @@ class Tray(QObject):
         bridge.approvalRequested.connect(lambda _e: self.refresh())
         service.busyChanged.connect(self._busy_changed)
         service.watchChanged.connect(lambda _on, _text: self._update_watch_action())
-        # the watcher's queue is not announced through the bridge: look at it now and then
-        self._poll = QTimer(self, interval=poll_ms)
-        self._poll.timeout.connect(self.refresh)
-        self._poll.start()
+        # the watcher announces its jobs through the bridge: no polling of the queue
+        bridge.jobChanged.connect(self._job_changed)
         self.rebuild_menu()
 
     # ------------------------------------------------------------ state
@@ -273,6 +272,17 @@ class Tray(QObject):
         if self._failed_unseen:
             self._failed_unseen = 0
             self._update_state()
+
+    def _job_changed(self, _event: JobChanged) -> None:
+        # a burst brings thousands of events in a few bridge batches: the queue is
+        # re-read once after each batch, not once per event
+        if not self._jobs_stale:
+            self._jobs_stale = True
+            QTimer.singleShot(0, self._jobs_changed)
+
+    def _jobs_changed(self) -> None:
+        self._jobs_stale = False
+        self.refresh()
 
     def watch_window(self, window: QWidget) -> None:
         """Mark failures seen whenever `window` becomes the active window."""
@@ -523,7 +533,10 @@ class Tray(QObject):
 
     def close(self) -> None:
         """Take the icon away (no ghost icon left in the tray after quitting)."""
-        self._poll.stop()
+        try:
+            self.service.bridge.jobChanged.disconnect(self._job_changed)
+        except (RuntimeError, TypeError):
+            pass                    # closed before
         if self.icon is not None:
             self.icon.hide()
         self.notifier.set_tray(None)

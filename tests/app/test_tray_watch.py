@@ -1,0 +1,52 @@
+"""The tray and the folder watcher: the watcher's events reach the tray through the
+bridge (nothing polls the queue), with a real watcher on a real folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from desktop.app.run_service import RunService
+from desktop.engine.registry import default_registry
+from desktop.paths import user_workflows_dir
+from tests.app.test_tray import make_tray
+from tests.watch.conftest import write_workflow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def service(qtbot):  # type: ignore[no-untyped-def]
+    svc = RunService(default_registry())
+    yield svc
+    svc.close()
+
+
+def polling_timers(obj: object) -> list[QTimer]:
+    return [t for t in obj.findChildren(QTimer) if t.isActive() and not t.isSingleShot()]  # type: ignore[attr-defined]
+
+
+def watched_inbox(tmp_path: Path, **settings: object) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    user_workflows_dir().mkdir(parents=True, exist_ok=True)
+    write_workflow(user_workflows_dir() / "inbox.yaml", inbox, tmp_path / "out", name="Inbox", **settings)
+    return inbox
+
+
+def test_a_watched_job_updates_the_tray_through_the_bridge_without_a_timer(qtbot, service, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    inbox = watched_inbox(tmp_path, paused=True)          # paused: the job stays queued
+    tray, _, _ = make_tray(service)
+    assert polling_timers(tray) == []                      # nothing looks at the queue now and then
+    heard: list[object] = []
+    service.bridge.jobChanged.connect(heard.append)
+    service.set_watching(True, remember=False)
+    assert tray.status_lines() == ["Idle, watching folders"]
+    (inbox / "scan.txt").write_text("a page", encoding="utf-8")
+    qtbot.waitUntil(lambda: "1 file in the queue" in tray.status_lines(), timeout=15000)
+    assert [e.state for e in heard] == ["queued"]          # type: ignore[attr-defined]
+    assert tray.state == "working"
+    assert polling_timers(tray) == []
+    tray.close()

@@ -259,7 +259,8 @@ class WorkflowLibrary(QWidget):
         self.watcher.fileChanged.connect(lambda _p: self._refresh_timer.start())
 
         self.search.textChanged.connect(self._apply_filter)
-        self.tree.itemDoubleClicked.connect(lambda item, _c: self._open_item(item))
+        # one click opens (as in a file manager's sidebar); arrow keys only move, Enter opens
+        self.tree.itemClicked.connect(lambda item, _c: self._open_item(item))
         self.tree.keyCommand.connect(self._on_key)
         self.tree.currentItemChanged.connect(lambda *_: self._update_actions())
         self.tree.customContextMenuRequested.connect(self._context_menu)
@@ -367,7 +368,7 @@ class WorkflowLibrary(QWidget):
         if entry.broken:
             return (f"<p><b>This file cannot be opened</b></p>"
                     f"<p>{html.escape(entry.error or '')}</p>{where}")
-        text = f"<p><b>{html.escape(entry.name)}</b></p>"
+        text = f"<p><b>{html.escape(entry.name)}</b> <small>(click to open)</small></p>"
         if entry.description:
             text += f"<p>{html.escape(entry.description)}</p>"
         if entry.read_only:

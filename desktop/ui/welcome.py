@@ -418,6 +418,7 @@ class WelcomeDialog(QDialog):
         self.created: list[Path] = []
         self.watch_path: Path | None = None
         self._copied: set[str] = set()
+        self._copies: dict[str, Path] = {}           # example file name -> its copy
         self._examples = examples()
         self._checkDone.connect(self._check_done)
 
@@ -778,7 +779,13 @@ class WelcomeDialog(QDialog):
         paths = copy_examples(names)
         self.created.extend(paths)
         self._copied.update(names)
+        for name, path in zip(names, paths):
+            self._copies[find_example(name).path.name] = path
         return paths
+
+    def copy_of(self, example_file: str) -> Path | None:
+        """The copy made here of the example shipped as `example_file`, if any."""
+        return self._copies.get(example_file)
 
     def watch_folder(self, folder: Path, example_name: str) -> Path:
         path = watch_folder(folder, example_name)
@@ -833,9 +840,16 @@ def show_welcome(window) -> WelcomeDialog | None:  # type: ignore[no-untyped-def
 
     def finished(paths: list[str]) -> None:
         window.library.refresh()
-        first = dialog.watch_path or (Path(paths[0]) if paths else None)
+        # the window stays on Invoice intake, as the README's first five minutes expect:
+        # the person's own copy of it if they made one; a watched folder's workflow if
+        # they set one up (that is what will run); other copies wait in My workflows
+        from desktop.app.application import FIRST_EXAMPLE
+
+        first = dialog.watch_path or dialog.copy_of(FIRST_EXAMPLE)
         if first is not None:
             window.open(Path(first))
+        elif paths:
+            window.statusBar().showMessage("Your copies are in My workflows: click one to open it.", 15000)
         if dialog.watch_path is not None:
             if window.service.watcher is not None:
                 window.toggle_watch(False)     # start again so the new trigger is read

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         ed.workflowChanged.connect(self._workflow_changed)
         ed.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.palette.stepActivated.connect(lambda step: ed.add_step(step))
-        self.library.openRequested.connect(lambda path: self.open(Path(path)))
+        self.library.openRequested.connect(self._open_from_library)
         self.library.workflowCreated.connect(lambda path: self.open(Path(path)))
         self.library.workflowRenamed.connect(self._renamed)
         self.library.workflowDeleted.connect(self._deleted)
@@ -401,6 +401,12 @@ class MainWindow(QMainWindow):
         while path.exists():
             path, i = folder / f"{slug}-{i}.yaml", i + 1
         return path
+
+    def _open_from_library(self, path: str) -> None:
+        if not self.open(Path(path)):        # kept the open one (Cancel): the list shows that one
+            self.library.tree.setCurrentItem(None)
+            if self.editor.path is not None:
+                self.library.select_path(self.editor.path)
 
     def _renamed(self, old: str, new: str) -> None:
         if self.editor.path and self.editor.path.resolve() == Path(old).resolve():

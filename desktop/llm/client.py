@@ -450,6 +450,10 @@ class LLMClient:
         finally:
             self._turns.release(ticket)
 
+    def grammar_problem(self, model: Model, grammar: str) -> str | None:
+        """What llama.cpp's own parser finds wrong with `grammar` (None: it parses)."""
+        return self._with_model(model, "check_grammar", {"grammar": grammar})["problem"]
+
     def generate(self, model: Model, prompt: str, *, prefix: str = "", document: str = "",
                  max_tokens: int = 256,
                  temperature: float = 0.0, seed: int = 0, grammar: str | None = None,

@@ -6,7 +6,7 @@ nothing native can corrupt the protocol). Requests are served one at a time, in
 order; a `cancel` line is read while a generation runs and stops it between tokens.
 
 Requests carry an `id` and an `op`: load, generate, score, tokenize, detokenize,
-embed, unload, stats, cancel, shutdown. Replies: {"id", "event": "token", "text"}
+embed, check_grammar, unload, stats, cancel, shutdown. Replies: {"id", "event": "token", "text"}
 while streaming, then {"id", "event": "result", ...} or {"id", "event": "error",
 "message", "kind"}.
 """
@@ -29,6 +29,39 @@ STATE_CACHE_ENTRIES = 4
 STREAM_INTERVAL = 0.05
 REFIT_SECONDS = 0.5         # how often a long generation re-checks its thread count
 SPEED_SPAN = 1.0            # a streamed speed is that of the last second
+
+
+def grammar_problem(vocab: Any, text: str) -> str | None:
+    """What llama.cpp's grammar parser says of `text`, or None when it parses.
+
+    The parser writes its complaint straight to the C stderr, so fd 2 is pointed at
+    a temporary file for the duration of the call to read it back."""
+    import tempfile
+
+    import llama_cpp
+
+    with tempfile.TemporaryFile() as said:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(said.fileno(), 2)
+        try:
+            sampler = llama_cpp.llama_sampler_init_grammar(vocab, text.encode("utf-8"), b"root")
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        said.seek(0)
+        output = said.read().decode("utf-8", errors="replace")
+    if sampler:
+        llama_cpp.llama_sampler_free(sampler)
+        return None
+    # "parse: error parsing grammar: <what, and the rest of the text from there>\n\n<grammar>"
+    _, found, rest = output.partition("error parsing grammar: ")
+    what = " ".join(rest.split("\n\n", 1)[0].split())
+    if not found or not what:
+        return "llama.cpp could not parse it"
+    if what.endswith(" at"):
+        what += " the end"
+    return what if len(what) <= 160 else what[:159] + "…"
 
 
 class RequestError(Exception):
@@ -236,10 +269,12 @@ class Worker:
         reused = self._prepare(prefix, bool(req.get("reuse_prefix", True)))
         grammar = None
         if req.get("grammar"):
-            try:
-                grammar = LlamaGrammar.from_string(req["grammar"], verbose=False)
-            except Exception as e:
-                raise RequestError(f"the output grammar is invalid ({e})", "grammar") from None
+            # llama-cpp-python's LlamaGrammar only stores the text, and a grammar that
+            # llama.cpp then fails to parse crashes the sampler: parse it here first
+            problem = grammar_problem(llm._model.vocab, req["grammar"])
+            if problem:
+                raise RequestError(f"the output grammar is invalid ({problem})", "grammar")
+            grammar = LlamaGrammar.from_string(req["grammar"], verbose=False)
         llm.set_seed(int(req.get("seed", 0)))
         stops = [s for s in req.get("stop") or [] if s]
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -295,6 +330,11 @@ class Worker:
                 "tokens_evaluated": len(tokens) - reused, "tokens_out": out_tokens,
                 "seconds": done - started, "prompt_seconds": first - started,
                 "generation_seconds": done - first, "threads": self.threads, "busy": self.busy()}
+
+    def op_check_grammar(self, req: dict) -> dict:
+        """Whether llama.cpp's own parser takes the grammar: {"problem": None} or why not."""
+        llm = self.need_model()
+        return {"problem": grammar_problem(llm._model.vocab, req["grammar"])}
 
     def op_score(self, req: dict) -> dict:
         """Log-probability of each candidate answer after the prompt. With `with_end`,

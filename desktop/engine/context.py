@@ -55,6 +55,10 @@ class StepContext:
     workflow_name: str = ""
     # this step's outputs that feed a link (None: not known, as in a step run alone)
     linked: frozenset[str] | None = None
+    # which attempt this is (the step's retry policy), and why the one before failed:
+    # an AI step must not ask the same thing the same way again (see steps/aibase.py)
+    attempt: int = 1
+    previous_error: str = ""
     _ops: list[FileOperation] = field(default_factory=list)
     tokens_in: int = 0
     tokens_out: int = 0

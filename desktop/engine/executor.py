@@ -351,6 +351,7 @@ class Executor:
         for attempt in range(1, attempts + 1):
             ctx.cancel.raise_if_cancelled()
             res.attempts = attempt
+            ctx.attempt, ctx.previous_error = attempt, error
             self.executions += 1
             try:
                 outputs = self.registry.steps[node.type]().run(ctx, **inputs)

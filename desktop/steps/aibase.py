@@ -9,6 +9,7 @@ them imports another to reach it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any, Callable, Mapping, TypeVar
 
 import jsonschema
@@ -24,6 +25,10 @@ from desktop.llm.grammar import schema_to_gbnf
 from desktop.llm.prompts import Prompt, chat_prompt
 
 _MARGIN = 16
+# A retry of a failed step (its on_error: retry) at temperature 0 with the same seed
+# and prompt would give the same answer again: attempt n uses seed + n - 1, at least
+# this temperature, and shows the model why the attempt before failed.
+RETRY_TEMPERATURE = 0.4
 T = TypeVar("T")
 
 
@@ -107,15 +112,23 @@ class AIStep(Step):
     def _generate(self, ctx: StepContext, model: Model, prompt: Prompt, grammar: str | None,
                   max_tokens: int, repeat_penalty: float, stream: bool) -> Generation:
         p = ctx.params
+        temperature, seed = p["temperature"], p["seed"]
+        if ctx.attempt > 1:
+            seed += ctx.attempt - 1
+            temperature = max(temperature, RETRY_TEMPERATURE)
+            if ctx.previous_error:
+                prompt = replace(prompt, document=f"{prompt.document}\n\nAn earlier attempt at "
+                                 f"this failed: {ctx.previous_error[:300]}. Answer again, avoiding that.")
         try:
             gen = self.client(ctx).generate(
                 model, prompt.suffix, prefix=prompt.prefix, document=prompt.document,
-                max_tokens=max_tokens, temperature=p["temperature"], seed=p["seed"], grammar=grammar,
+                max_tokens=max_tokens, temperature=temperature, seed=seed, grammar=grammar,
                 repeat_penalty=repeat_penalty,
                 cancel=ctx.cancel, on_token=ctx.stream if stream else None)
         except ModelError as e:
             raise StepError(str(e)) from None
-        ctx.model_call(model.name, {"temperature": p["temperature"], "seed": p["seed"],
+        ctx.model_call(model.name, {"temperature": temperature, "seed": seed,
+                                    "attempt": ctx.attempt,
                                     "max_tokens": max_tokens, "grammar": grammar is not None,
                                     "repeat_penalty": repeat_penalty,
                                     "n_ctx": self.client(ctx).context_size(model)},

@@ -64,6 +64,18 @@ def _present(path: Path) -> bool:
         return True         # cannot tell: not a name to plan on
 
 
+def _linked_already(source: Path, target: Path) -> Path | None:
+    """A move interrupted between linking the target and unlinking the source (a crash)
+    left the same file under both names: finish it, instead of making 'name (2)'."""
+    try:
+        if not os.path.samefile(source, target):
+            return None
+        source.unlink()
+        return target
+    except OSError:
+        return None
+
+
 def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,
               error: str | None = None, run_id: str | None = None,
               before_move: Callable[[Path], None] | None = None) -> Path:
@@ -73,6 +85,9 @@ def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,
     to = move_target(trigger, watched, source, success, now)
     if to is None or not source.exists():
         return source
+    done = _linked_already(source, to[0] / clean_filename(to[1]))
+    if done is not None:
+        return done
     moved = move_no_overwrite(source, *to, before_move)
     if not success:
         note = moved.with_name(moved.name + ".error.txt")

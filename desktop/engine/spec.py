@@ -169,6 +169,12 @@ class Step:
         return []
 
     @classmethod
+    def check_inputs(cls, params: Mapping[str, Any], linked: frozenset[str]) -> list[str]:
+        """Problems that depend on which of its inputs are linked (`linked`: port
+        names), found before any run: e.g. a template naming an input nothing feeds."""
+        return []
+
+    @classmethod
     def depends_on(cls, workflow: Any, node_id: str, params: Mapping[str, Any]) -> str:
         """What the result depends on besides the step's inputs, params and model, as a
         short string joined into its cache key ('' for nothing): e.g. the labelled

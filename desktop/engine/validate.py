@@ -116,6 +116,14 @@ def validate(wf: Workflow, registry: Registry) -> list[Problem]:
                 add(node.id, f"required input '{port.name}' ({port.type.value}) is not connected")
         if spec.one_of and not any((node.id, name) in seen_inputs for name in spec.one_of):
             add(node.id, "connect its input " + " or ".join(f"'{n}'" for n in spec.one_of))
+        if node.id in outputs:           # its options passed their own checks
+            linked = frozenset(port for target, port in seen_inputs if target == node.id)
+            try:
+                for msg in registry.get(node.type).check_inputs(
+                        spec.resolve_params(node.params), linked):
+                    add(node.id, msg)
+            except Exception as e:   # a step's own check must not crash validation
+                add(node.id, f"its inputs cannot be checked ({type(e).__name__}: {e})")
 
     cycle = find_cycle([n.id for n in wf.nodes],
                        [(link.source, link.target) for link in wf.links])

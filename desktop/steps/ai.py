@@ -23,7 +23,7 @@ from desktop.llm.grammar import SchemaError, schema_to_gbnf
 from desktop.llm.prompts import chat_prompt
 from desktop.steps.aibase import AIStep, model_call, model_params, structured
 from desktop.steps.extract import ExtractFields
-from desktop.steps.text import render, template_problems
+from desktop.steps.text import render, template_problems, unfed_variables
 
 
 # ---------------------------------------------------------------- ai.prompt
@@ -58,6 +58,11 @@ class PromptStep(AIStep):
             except SchemaError as e:
                 problems.append(f"option 'json_schema' cannot be used for structured output: {e}")
         return problems
+
+    @classmethod
+    def check_inputs(cls, params: Mapping[str, Any], linked: frozenset[str]) -> list[str]:
+        return unfed_variables(params["prompt"], "prompt", tuple(p.name for p in cls.spec.inputs),
+                               linked)
 
     def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         model = self.model(ctx)

@@ -35,6 +35,27 @@ def template_problems(template: str, option: str) -> list[str]:
     return []
 
 
+def unfed_variables(template: str, option: str, inputs: tuple[str, ...], linked: frozenset[str],
+                    given: tuple[str, ...] = ()) -> list[str]:
+    """The template's variables that nothing will provide when it runs: an input port
+    with no link, or a name that is neither an input nor one the step gives (`given`).
+    Found before any run, instead of "'text' is undefined" halfway through one."""
+    try:
+        names = meta.find_undeclared_variables(_ENV.parse(template or ""))
+    except TemplateSyntaxError:
+        return []                  # reported by template_problems
+    problems = []
+    for name in sorted(names - set(given)):
+        if name in inputs and name not in linked:
+            problems.append(f"option '{option}' uses {{{{ {name} }}}}, but its input '{name}' "
+                            "is not connected")
+        elif name not in inputs:
+            known = ", ".join(inputs + given)
+            problems.append(f"option '{option}' uses {{{{ {name} }}}}, which is not one of its "
+                            f"inputs or values ({known})")
+    return problems
+
+
 def render(template: str, values: dict[str, Any]) -> str:
     try:
         return _ENV.from_string(template).render(**values)
@@ -85,6 +106,12 @@ class Template(Step):
     @classmethod
     def check_params(cls, params: Mapping[str, Any]) -> list[str]:
         return template_problems(params["template"], "template")
+
+    @classmethod
+    def check_inputs(cls, params: Mapping[str, Any], linked: frozenset[str]) -> list[str]:
+        return unfed_variables(params["template"], "template",
+                               tuple(p.name for p in cls.spec.inputs), linked,
+                               given=("today", "now", "input"))
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         now = clock()

@@ -105,7 +105,7 @@ def test_guard_passes_or_fails_with_reasons(registry):
 def test_guard_branches_in_a_run(registry):
     wf = workflow("""
     nodes:
-    - {id: src, type: ai.prompt}
+    - {id: src, type: ai.prompt, params: {prompt: 'Say ok.'}}
     - {id: g, type: guard.validate, params: {rules: [{field: text, regex: 'ok.*'}]}}
     - {id: good, type: text.template, params: {template: 'filed'}}
     - {id: bad, type: text.template, params: {template: '{{ record.reasons | join(", ") }}'}}

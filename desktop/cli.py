@@ -140,8 +140,10 @@ def _parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("queue", help="list the watcher's jobs")
     q.add_argument("--state", action="append", default=[],
-                   choices=("queued", "running", "done", "failed", "skipped", "stuck", "vanished", "waiting"),
-                   help="only jobs in this state")
+                   choices=("queued", "running", "done", "failed", "skipped", "duplicate", "stuck",
+                            "vanished", "waiting", "changed"),
+                   help="only jobs in this state (duplicate: the skipped copies of content "
+                        "already processed)")
     q.add_argument("--last", type=int, default=50, metavar="N")
     q.add_argument("--json", action="store_true")
     q.set_defaults(handler=cmd_queue)
@@ -638,7 +640,12 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def cmd_queue(args: argparse.Namespace) -> int:
     from desktop.store.jobs import JobQueue
 
-    jobs = JobQueue(RunStore(database_path())).list(tuple(args.state), args.last)
+    states = tuple(dict.fromkeys("skipped" if s == "duplicate" else s for s in args.state))
+    jobs = JobQueue(RunStore(database_path())).list(states, args.last)
+    if "duplicate" in args.state and "skipped" not in args.state:
+        jobs = [j for j in jobs if j["duplicate_of"]]
+    for j in jobs:          # a skipped copy of content already processed says so
+        j["duplicate"] = bool(j["state"] == "skipped" and j["duplicate_of"])
     if args.json:
         print(json.dumps(jobs, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -647,7 +654,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{'JOB':>5}  {'STATE':<9} {'WHEN':<19}  {'WORKFLOW':<22} FILE")
     for j in jobs:
-        print(f"{j['id']:>5}  {j['state']:<9} {_when(j['created_at'])}  {j['workflow_name'][:22]:<22} "
+        state = "duplicate" if j["duplicate"] else j["state"]
+        print(f"{j['id']:>5}  {state:<9} {_when(j['created_at'])}  {j['workflow_name'][:22]:<22} "
               f"{Path(j['path']).name}" + (f"\n{'':>7}{j['error']}" if j["error"] else ""))
     return EXIT_OK
 
@@ -676,6 +684,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_RUN_FAILED
         final.with_name(final.name + ".error.txt").unlink(missing_ok=True)
+        final.with_name(final.name + ".duplicate.txt").unlink(missing_ok=True)
     if not queue.requeue(args.job):
         print(f"runnel: job {args.job} changed meanwhile; try again", file=sys.stderr)
         return EXIT_RUN_FAILED

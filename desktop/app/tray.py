@@ -218,6 +218,8 @@ class Tray(QObject):
         self._failed_unseen = 0
         self._approvals = 0
         self._queued = 0
+        self._duplicates: list[str] = []     # duplicates set aside since the user last looked
+        self._last_duplicate_note = 0.0
         self._jobs_stale = False             # job events came: re-read the queue once
         # as announced by busyChanged: the run thread outlives its last signal by a moment
         self._busy = service.busy
@@ -268,12 +270,15 @@ class Tray(QObject):
             return 0
 
     def mark_seen(self) -> None:
-        """The user looked at the window: failures so far are no longer news."""
-        if self._failed_unseen:
+        """The user looked at the window: failures and duplicates so far are no longer news."""
+        if self._failed_unseen or self._duplicates:
             self._failed_unseen = 0
+            self._duplicates.clear()
             self._update_state()
 
-    def _job_changed(self, _event: JobChanged) -> None:
+    def _job_changed(self, event: JobChanged) -> None:
+        if event.state == "skipped":
+            self._duplicate(event)
         # a burst brings thousands of events in a few bridge batches: the queue is
         # re-read once after each batch, not once per event
         if not self._jobs_stale:
@@ -283,6 +288,15 @@ class Tray(QObject):
     def _jobs_changed(self) -> None:
         self._jobs_stale = False
         self.refresh()
+
+    def _duplicate(self, event: JobChanged) -> None:
+        """A watched file whose content was already processed: said in the menu, and
+        once per spell of duplicates as a notification (the window's toast without a tray)."""
+        self._duplicates.append(Path(event.path).name)
+        if time.monotonic() - self._last_duplicate_note > 10.0:
+            self._last_duplicate_note = time.monotonic()
+            self.notifier.message("Duplicate not processed again",
+                                  f"{Path(event.path).name}: {event.message}", "info")
 
     def watch_window(self, window: QWidget) -> None:
         """Mark failures seen whenever `window` becomes the active window."""
@@ -327,6 +341,10 @@ class Tray(QObject):
         if self._queued:
             paused = " (watching is off)" if self.service.watcher is None else ""
             lines.append(f"{self._queued} file{'s' if self._queued != 1 else ''} in the queue{paused}")
+        if self._duplicates:
+            n, last = len(self._duplicates), _elide(self._duplicates[-1])
+            lines.append(f"Duplicate set aside: {last}" if n == 1
+                         else f"{n} duplicates set aside, the last {last}")
         if not lines:
             lines.append("Idle, watching folders" if self.service.watcher is not None
                          else "Idle, watching is off")
@@ -375,7 +393,7 @@ class Tray(QObject):
         busy = self._busy
 
         self._status_actions = []
-        for _ in range(4):       # at most four lines; filled (and shown) by _show_status_lines
+        for _ in range(5):       # at most five lines; filled (and shown) by _show_status_lines
             line = menu.addAction("")
             line.setEnabled(False)
             self._status_actions.append(line)

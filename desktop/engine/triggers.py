@@ -45,6 +45,9 @@ class Trigger:
     success_name: str = "{name}"                # {name} {stem} {ext} {today} {time}
     after_failure: str = "leave"                # leave | move (with <name>.error.txt beside it)
     failure_folder: str = "Failed"
+    # content already handled: leave it, or move it beside the processed files (in
+    # success_folder) with <name>.duplicate.txt naming the first
+    after_duplicate: str = "move"
     schedule: Schedule | None = None
     paused: bool = False
     settle_seconds: float = 2.0                 # size and mtime stable this long = complete
@@ -110,6 +113,7 @@ def parse_trigger(raw: Any, i: int, fail: Callable[[str], Exception]) -> Trigger
     flag("paused")
     choice("after_success", AFTER)
     choice("after_failure", AFTER)
+    choice("after_duplicate", AFTER)
     choice("observer", OBSERVERS)
     text("success_folder")
     text("failure_folder")

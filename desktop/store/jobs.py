@@ -1,15 +1,16 @@
 """The durable job queue: a detected file is written here before it is processed.
 
 States: queued -> running -> done | failed; skipped (same content already handled by
-the workflow), stuck (never stopped growing), vanished (gone before it could run),
-changed (the file changed while it was processed: that version's outputs were
-removed, the new version is a job of its own).
+the workflow: a duplicate, `duplicate_of` naming the first job), stuck (never stopped
+growing), vanished (gone before it could run), changed (the file changed while it was
+processed: that version's outputs were removed, the new version is a job of its own).
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from desktop.store.runs import RunStore, insert_row
@@ -36,13 +37,15 @@ class Job:
     error: str | None
     final_path: str | None
     mtime_ns: int = 0                  # of the version that was hashed
+    duplicate_of: int | None = None    # the job that had this content first
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Job":
         return cls(row["id"], row["workflow_path"], row["workflow_name"] or "",
                    row["trigger_index"] or 0, row["path"], row["size"] or 0,
                    row["content_hash"] or "", row["state"], row["attempts"] or 0,
-                   row["run_id"], row["error"], row["final_path"], row.get("mtime_ns") or 0)
+                   row["run_id"], row["error"], row["final_path"], row.get("mtime_ns") or 0,
+                   row.get("duplicate_of"))
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ class JobQueue:
         with self.store.transaction() as db:
             for a in arrivals:
                 same = db.execute(
-                    "SELECT id FROM jobs WHERE workflow_path = ? AND content_hash = ? AND state IN "
+                    "SELECT id, path FROM jobs WHERE workflow_path = ? AND content_hash = ? AND state IN "
                     "(?, ?, ?) ORDER BY id LIMIT 1",
                     [workflow_path, a.content_hash, QUEUED, RUNNING, DONE]).fetchone()
                 row = {"workflow_path": workflow_path, "workflow_name": workflow_name,
@@ -81,7 +84,8 @@ class JobQueue:
                        "created_at": now, "not_before": 0.0}
                 if same:
                     row.update(state=SKIPPED, duplicate_of=same[0], finished_at=now,
-                               error=f"the same content was already handled (job {same[0]})")
+                               error=f"a duplicate: the same content as {Path(same[1]).name} "
+                                     f"was already handled (job {same[0]})")
                 else:
                     row.update(state=QUEUED)
                 row["id"] = insert_row(db, "jobs", row)

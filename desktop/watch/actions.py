@@ -1,6 +1,7 @@
 """What happens to an input file after its job: left where it is, or moved (never
 over another file) to the trigger's Processed/Failed folder, with an explanation
-beside a failed one."""
+beside a failed one; a duplicate (content already handled) is moved beside the
+processed files with a note naming the first."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Collection
 
 from desktop.engine.triggers import Trigger
+from desktop.store.jobs import Job
 from desktop.steps.files import clean_filename, move_no_overwrite, numbered
 
 
@@ -96,4 +98,21 @@ def after_job(trigger: Trigger, watched: Path, source: Path, success: bool,
             f"When: {now.strftime('%Y-%m-%d %H:%M:%S')}\nRun: {run_id or '-'}\n"
             "Fix the cause, then move the file back into the watched folder (or run "
             "`runnel retry JOB`) to process it again.\n", encoding="utf-8")
+    return moved
+
+
+def set_aside_duplicate(trigger: Trigger, watched: Path, source: Path, first: Job) -> Path:
+    """Move a duplicate into the success folder (never over another file), with
+    `<name>.duplicate.txt` beside it naming the file that had this content first and
+    where that one is now; returns where the duplicate is."""
+    moved = move_no_overwrite(source, destination(trigger, watched, True), source.name)
+    now = dt.datetime.now()
+    first_now = first.final_path or first.path
+    moved.with_name(moved.name + ".duplicate.txt").write_text(
+        f"Runnel did not process {source.name}: it has the same content as "
+        f"{Path(first.path).name}, which this workflow already had (job {first.id}, "
+        f"{first.state}).\n\nFirst file: {first.path}\nNow at: {first_now}\n"
+        f"First run: {first.run_id or '-'}\nWhen: {now.strftime('%Y-%m-%d %H:%M:%S')}\n\n"
+        "To process this copy anyway, run `runnel retry JOB` with this file's job "
+        "(`runnel queue --state skipped` lists it).\n", encoding="utf-8")
     return moved

@@ -33,8 +33,8 @@ from desktop.engine.errors import WorkflowFileError
 from desktop.engine.fileformat import load_workflow
 from desktop.engine.triggers import Trigger
 from desktop.runner import Runner
-from desktop.store.jobs import STUCK, Arrival, Job, JobQueue
-from desktop.watch.actions import destination, watched_folder
+from desktop.store.jobs import SKIPPED, STUCK, Arrival, Job, JobQueue
+from desktop.watch.actions import destination, set_aside_duplicate, watched_folder
 from desktop.watch.events import JobChanged, TriggerStatus
 from desktop.watch.jobs import JobRunner, mtime_ns
 from desktop.watch.patterns import matches
@@ -74,6 +74,7 @@ class WatchedTrigger:
     # (path, what happened): created | closed | moved | changed
     events: "queue.SimpleQueue[tuple[Path, str]]" = field(default_factory=queue.SimpleQueue)
     closes_seen: bool = False       # the observer reports writers closing files (inotify)
+    shared: bool = False            # another workflow watches the same folder
 
     def takes(self, path: Path) -> tuple[bool, str]:
         try:
@@ -202,6 +203,8 @@ class WatchService:
         for folder, group in by_folder.items():
             if len({w.workflow_path for w in group}) < 2:
                 continue
+            for w in group:
+                w.shared = True         # a duplicate for one may be new to another: left
             movers = [w for w in group if "move" in (w.trigger.after_success, w.trigger.after_failure)]
             if movers:
                 names = ", ".join(sorted({w.workflow_name for w in group}))
@@ -343,6 +346,8 @@ class WatchService:
                 continue            # gone or unreadable now: a later event brings it back
         if arrivals:
             for job in self.queue.add(w.workflow_path, w.workflow_name, w.index, arrivals):
+                if job.state == SKIPPED:
+                    job = self._duplicate(w, job)
                 self.emit(JobChanged(job.id, job.workflow_path, job.path, job.state, job.error or ""))
             self._job_ready.set()
         for path in stuck:
@@ -353,6 +358,26 @@ class WatchService:
             self.emit(JobChanged(job.id, job.workflow_path, job.path, STUCK, job.error or ""))
         state = "paused" if w.trigger.paused else "watching" if w.runnable_now() else "waiting"
         self._set(w, state, w.message if state == w.state else "")
+
+    def _duplicate(self, w: WatchedTrigger, job: Job) -> Job:
+        """Content the workflow already has: moved beside the processed files with a
+        note naming the first (after_duplicate: move), unless another workflow watching
+        the folder may still need it."""
+        if w.trigger.after_duplicate != "move" or w.shared or job.duplicate_of is None:
+            return job
+        first = self.queue.get(job.duplicate_of)
+        try:
+            moved = set_aside_duplicate(w.trigger, w.folder, Path(job.path), first)
+        except OSError as e:
+            error = f"{job.error}; it could not be moved aside: {e.strerror or e}"
+            self.queue.update(job.id, error=error)
+            return self.queue.get(job.id)
+        try:
+            where = moved.relative_to(w.folder)
+        except ValueError:
+            where = moved
+        self.queue.update(job.id, final_path=str(moved), error=f"{job.error}; moved to {where}")
+        return self.queue.get(job.id)
 
     def _look_again(self, job: Job) -> None:
         """A job's input changed while it ran: watch the file again as newly written."""

@@ -50,3 +50,24 @@ def test_a_watched_job_updates_the_tray_through_the_bridge_without_a_timer(qtbot
     assert tray.state == "working"
     assert polling_timers(tray) == []
     tray.close()
+
+
+def test_a_duplicate_shows_in_the_tray_and_in_the_window_as_a_duplicate(qtbot, service, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    inbox = watched_inbox(tmp_path, after_success="move")
+    tray, notifier, _ = make_tray(service)          # no system tray here: notes are the window's toasts
+    service.set_watching(True, remember=False)
+    (inbox / "invoice.txt").write_text("March invoice", encoding="utf-8")
+    qtbot.waitUntil(lambda: (inbox / "Processed" / "invoice.txt").exists(), timeout=15000)
+    shutil.copy(inbox / "Processed" / "invoice.txt", inbox / "invoice copy.txt")
+    qtbot.waitUntil(lambda: tray.menu.actions()[0].text() == "Duplicate set aside: invoice copy.txt",
+                    timeout=15000)                     # the menu's first line, and its tooltip
+    note = notifier.history[-1]
+    assert note.title == "Duplicate not processed again"
+    assert "invoice copy.txt" in note.text and "same content as invoice.txt" in note.text
+    assert "moved to Processed/invoice copy.txt" in note.text
+    assert tray.status_text() == "Duplicate set aside: invoice copy.txt"
+    tray.mark_seen()                                   # the user looked: no longer news
+    assert "Duplicate set aside: invoice copy.txt" not in tray.status_lines()
+    tray.close()

@@ -7,7 +7,7 @@ import sys
 import desktop
 
 QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "desktop.watch",
-           "desktop.extract", "desktop.examples", "desktop.review")
+           "desktop.extract", "desktop.examples", "desktop.review", "desktop.pii")
 
 
 def test_non_qt_packages_never_import_pyside():

@@ -6,131 +6,13 @@ was removed and where (category and position, never the removed text itself)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from desktop.engine.context import StepContext
 from desktop.engine.errors import StepError
 from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
-
-# the local part may hold an apostrophe (o'neil) but not start with one (a quote)
-EMAIL = re.compile(r"(?<![\w.+-])[\w%+-][\w.%+'-]*@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-IBAN = re.compile(r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\b")
-CARD = re.compile(r"(?<![\w-])(?:\d[ -]?){12,18}\d(?!\d)")
-# a number right after one of these words is a document's number, not a phone's, in the
-# languages of the date names below: "order number 0123 456 7890", "Kundennr. 030 1234"
-_NUMBERED = (r"ISSN|ISBN|invoice|rechnung\w*|factur[ae]|fattura|factuur|order|bestell\w*|commande"
-             r"|pedido|ordine|ref(?:erence|erenz|erencia|erentie)?|customer|client[e]?|kunden\w*"
-             r"|klant\w*|account|konto|tracking|parcel|shipment|sendung\w*|ticket|case|contract"
-             r"|vertrag\w*|policy|serial|article|artikel\w*|item|sku|ean|vat|ust|tva|iva|btw|po")
-NOT_PHONE = re.compile(rf"(?i)(?:\b(?:{_NUMBERED})\b[\s.:#-]*(?:number|num(?:mer|éro|ero)?|n[or]"
-                       r"|n[°º]|#|id|code)?|\bno\.?|\bnr\.?|#)[\s.:#-]*$")
-PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{8,15}"
-    # international: +33 1 23 45 67 89, 0044 20 7946 0958, +49 (0)30 123456, +1 (415) 555-0199
-    r"|(?:\+|00)\d{1,3}[ .-]?(?:\(0?\d{0,4}\)[ .-]?)?\d{1,5}(?:[ ./-]\d{1,8}){1,5}"
-    # national: 030 1234567, (555) 123-4567, 06 12 34 56 78, 0151/12345678
-    r"|(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ ./-]\d{2,8}){1,4})(?![\w-])")
-PHONE_WORDS = re.compile(r"(?i)(?:phone|tel|mobile|mobil|cell|fax|call|telefon|téléphone|portable"
-                         r"|teléfono|móvil|telefoon|mobiel|telefono|cellulare|handy)\b[^\n]{0,12}$")
-# month names and their abbreviations in English, German, French, Spanish, Dutch, Italian
-_MONTH = (r"(?:jan(?:uary|uar|uari|vier)?|feb(?:ruary|ruar|ruari|brai?o|rero)?|f[ée]v(?:rier)?"
-          r"|mar(?:ch|s|zo)?|m[äa]rz|maart|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|ma[iy]|mayo|mei"
-          r"|maggio|jun[ei]?|juin|junio|giugno|jul[iy]?|juillet|julio|luglio|aug(?:ust|ustus)?"
-          r"|ao[uû]t|agosto|sep(?:t|tember|tembre|tiembre)?|set(?:iembre|tembre)?"
-          r"|o[ck]t(?:ober|obre|ubre)?|ottobre|nov(?:ember|embre)?|de[cz](?:ember)?|d[ée]c(?:embre)?"
-          r"|dic(?:iembre|embre)?|ene(?:ro)?|gen(?:naio)?)\.?")
-_YEAR = r"(?:19|20)\d{2}"
-DATE = (rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:{_YEAR}|\d{{2}})|{_YEAR}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"
-        # 5 March 1985, 5th of March, 1985, 1er mars 1985, 3 de mayo de 1990, 1. Mai 1980
-        rf"|\d{{1,2}}(?:st|nd|rd|th|er|\.|º|°)?(?: of)? (?:de )?{_MONTH},?(?: de)? {_YEAR}"
-        rf"|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? {_YEAR})")
-_BORN = (r"born(?: on)?|birth(?: ?date|day)|date of birth|d\.?o\.?b\.?"
-         r"|geb(?:oren(?: am| op)?|urtsdatum|urtstag|\.)|geboortedatum"
-         r"|date de naissance|n[ée]e? le|fecha de nacimiento|nacid[oa] el|f\. de nac\.?"
-         r"|data di nascita|nat[oa] il")
-# the label, a colon, perhaps a format hint "(DD/MM/YYYY)", then the date
-DOB = re.compile(rf"(?i)(?<!\w)(?:{_BORN})[:\s]*(?:\([^)\n]{{0,20}}\)[:\s]*)?({DATE})(?!\d)")
-CATEGORIES = ("email", "phone", "iban", "credit_card", "date_of_birth")
-
-
-def luhn(digits: str) -> bool:
-    total, alt = 0, False
-    for d in reversed(digits):
-        n = int(d)
-        if alt:
-            n = n * 2 - 9 if n > 4 else n * 2
-        total += n
-        alt = not alt
-    return total % 10 == 0
-
-
-def iban_valid(text: str) -> bool:
-    s = text.replace(" ", "")
-    if not 15 <= len(s) <= 34:
-        return False
-    moved = s[4:] + s[:4]
-    digits = "".join(str(int(c, 36)) for c in moved)
-    return int(digits) % 97 == 1
-
-
-@dataclass(frozen=True)
-class Finding:
-    category: str
-    start: int
-    end: int
-
-
-def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
-             custom: list[dict] | None = None) -> list[Finding]:
-    found: list[Finding] = []
-    if "email" in categories:
-        found += [Finding("email", m.start(), m.end()) for m in EMAIL.finditer(text)]
-    if "iban" in categories:
-        found += [Finding("iban", m.start(), m.end()) for m in IBAN.finditer(text)
-                  if iban_valid(m.group().upper())]
-    if "credit_card" in categories:
-        for m in CARD.finditer(text):
-            digits = re.sub(r"\D", "", m.group())
-            if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn(digits):
-                found.append(Finding("credit_card", m.start(), m.end()))
-    if "date_of_birth" in categories:
-        found += [Finding("date_of_birth", m.start(1), m.end(1)) for m in DOB.finditer(text)]
-    if "phone" in categories:
-        for m in PHONE.finditer(text):
-            number = m.group()
-            digits = re.sub(r"\D", "", number)
-            groups = len(re.findall(r"\d+", number))
-            # a phone number starts with +, ( or a trunk 0, or has three or more groups
-            # of ten digits or more; invoice numbers and amounts do not
-            looks = number[0] in "+(0" and len(digits) >= 7 or groups >= 3 and len(digits) >= 10
-            before = text[max(0, m.start() - 40):m.start()]
-            labelled = NOT_PHONE.search(before) and not PHONE_WORDS.search(before[-24:])
-            if looks and not labelled and len(digits) <= 15 and not re.fullmatch(DATE, number.strip()):
-                found.append(Finding("phone", m.start(), m.end()))
-    for item in custom or []:
-        found += [Finding(item["label"], m.start(), m.end())
-                  for m in re.finditer(item["pattern"], text)]
-    # overlaps: the earlier category in this order wins (an IBAN is not also a phone)
-    rank = {c: i for i, c in enumerate(("email", "iban", "credit_card", "date_of_birth", "phone"))}
-    found.sort(key=lambda f: (f.start, rank.get(f.category, 99), -(f.end - f.start)))
-    kept: list[Finding] = []
-    for f in found:
-        if kept and f.start < kept[-1].end:
-            continue
-        kept.append(f)
-    return kept
-
-
-def redact(text: str, findings: list[Finding]) -> str:
-    out, pos = [], 0
-    for f in findings:
-        out.append(text[pos:f.start])
-        out.append(f"[{f.category.upper()}]")
-        pos = f.end
-    out.append(text[pos:])
-    return "".join(out)
+from desktop.pii import CATEGORIES, Finding, find_pii, redact
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -1,22 +1,8 @@
 import pytest
 
 from desktop.engine.validate import validate
-from desktop.steps.redact import RedactPII, iban_valid, luhn
-from desktop.steps.redact_eval import evaluate
-from tests.conftest import ROOT
+from desktop.steps.redact import RedactPII
 from tests.engine.conftest import workflow
-
-
-def test_recall_and_precision_on_the_labelled_samples():
-    scores = evaluate(ROOT / "tests" / "data" / "pii_samples.jsonl")
-    for category, s in scores.items():
-        assert s["expected"] >= 4, category
-        assert s["recall"] >= 0.9 and s["precision"] >= 0.9, (category, s)
-
-
-def test_checksums():
-    assert luhn("4111111111111111") and not luhn("4111111111111112")
-    assert iban_valid("GB82 WEST 1234 5698 7654 32") and not iban_valid("GB82 WEST 1234 5698 7654 33")
 
 
 def test_the_step_redacts_and_reports_positions_not_values(harness):

@@ -1,12 +1,12 @@
 """Scores the redactor on a labelled sample set: recall and precision per category.
-Used by tests/steps/test_redact.py and bench/redaction.py."""
+Used by tests/pii/ and bench/redaction.py."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from desktop.steps.redact import CATEGORIES, find_pii
+from desktop.pii import CATEGORIES, find_pii
 
 
 def evaluate(samples_file: Path) -> dict[str, dict[str, float]]:

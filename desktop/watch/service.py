@@ -102,14 +102,15 @@ class _Handler(FileSystemEventHandler):
         self.watched, self.wake = watched, wake
 
     def on_any_event(self, event: FileSystemEvent) -> None:
+        src, dest = os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")
         if event.is_directory:
-            if event.event_type in ("deleted", "moved") and Path(event.src_path) == self.watched.folder:
+            if event.event_type in ("deleted", "moved") and src and Path(src) == self.watched.folder:
                 self.wake.set()                       # the folder itself went away
-            return
+            return      # a folder moved in: watchdog announces the files inside as created
         if event.event_type in ("created", "modified", "closed"):
-            self.watched.events.put((Path(os.fsdecode(event.src_path)), event.event_type))
-        elif event.event_type == "moved":
-            self.watched.events.put((Path(os.fsdecode(event.dest_path)), "moved"))
+            self.watched.events.put((Path(src), event.event_type))
+        elif event.event_type == "moved" and dest:      # not moved out (no destination)
+            self.watched.events.put((Path(dest), "moved"))
         self.wake.set()
 
 
@@ -225,7 +226,14 @@ class WatchService:
             return
         polling = self.force_polling or w.trigger.observer == "polling" or (
             w.trigger.observer == "auto" and needs_polling(w.folder))
-        observer = PollingObserver(timeout=self.polling_interval) if polling else Observer()
+        if polling:
+            observer: BaseObserver = PollingObserver(timeout=self.polling_interval)
+        elif InotifyObserver is not None:
+            # full events: a file moved in from outside is a move (settle window), not
+            # a creation (which waits for its writer to close it)
+            observer = InotifyObserver(generate_full_events=True)
+        else:
+            observer = Observer()
         try:
             observer.schedule(_Handler(w, self._wake), str(w.folder), recursive=w.trigger.recursive,
                               event_filter=_EVENTS)

@@ -79,6 +79,38 @@ def test_an_input_changed_while_its_job_runs_is_processed_again_and_the_old_outp
     assert (inbox / "Processed" / "scan.txt").read_text() == FIRST + REST
 
 
+def test_a_file_moved_in_keeps_the_settle_window_even_if_still_open(watch_factory, dirs, tmp_path):
+    """Moved in from outside (a browser's finished download, a mail client's save):
+    the settle window alone decides, even if the program that wrote it still holds it."""
+    inbox, out = dirs
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, out, settle_seconds=0.2)
+    w = watch_factory([wf])
+    w.service.start()
+    outside = tmp_path / "download.txt"
+    with outside.open("w") as holder:
+        holder.write("a finished download\n")
+        holder.flush()
+        outside.rename(inbox / "download.txt")
+        w.wait(w.finished(1), timeout=20)          # not waiting for `holder` to close it
+        assert w.states() == {"done": 1}
+    assert (out / "download.out.txt").read_text().strip() == "a finished download"
+
+
+def test_a_folder_moved_in_brings_its_files_to_a_recursive_trigger(watch_factory, dirs, tmp_path):
+    inbox, out = dirs
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, out, settle_seconds=0.2, recursive=True)
+    w = watch_factory([wf])
+    w.service.start()
+    batch = tmp_path / "batch"
+    (batch / "inner").mkdir(parents=True)
+    (batch / "one.txt").write_text("one")
+    (batch / "inner" / "two.txt").write_text("two")
+    batch.rename(inbox / "batch")
+    w.wait(w.finished(2))
+    assert w.states() == {"done": 2}
+    assert sorted(p.name for p in out.iterdir()) == ["one.out.txt", "two.out.txt"]
+
+
 class Clock:
     def __init__(self):
         self.now = 0.0

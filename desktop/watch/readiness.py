@@ -84,6 +84,11 @@ class Settler:
         ready, stuck, gone = [], [], []
         writers: set[tuple[int, int]] | None = None     # looked for once per check, if needed
         for path, seen in list(self._files.items()):
+            if now - seen.stable_since < self.settle and seen.size >= 0:
+                # nothing to decide before its window ends: a change meanwhile shows
+                # then (size or mtime differ) and starts the window again; not looking
+                # before spares a burst of a thousand files a thousand stats per wake-up
+                continue
             try:
                 st = path.stat()
             except FileNotFoundError:

@@ -81,3 +81,30 @@ def test_schedule_window():
     assert sched.allows(dt.datetime(2026, 11, 30, 9, 0))        # a Monday
     assert not sched.allows(dt.datetime(2026, 11, 30, 18, 0))
     assert not sched.allows(dt.datetime(2026, 11, 29, 10, 0))   # a Sunday
+
+
+def test_a_burst_costs_one_look_per_file_not_one_per_wake_up(tmp_path, monkeypatch):
+    """While their windows run, tracked files are not looked at: the monitor wakes many
+    times during a burst, and stat-ing a thousand files at each wake-up took the GIL
+    from the job runner (bench/watch_burst.py swung with the number of wake-ups)."""
+    from pathlib import Path
+
+    clock = Clock()
+    settler = Settler(settle_seconds=1, stuck_after_seconds=100, clock=clock)
+    files = []
+    for i in range(200):
+        f = tmp_path / f"{i}.txt"
+        f.write_text(str(i))
+        st = f.stat()
+        settler.touch(f, st.st_size, st.st_mtime_ns)
+        files.append(f)
+    looks = []
+    real_stat = Path.stat
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: looks.append(self) or real_stat(self, **kw))
+    for step in range(50):                       # fifty wake-ups inside the window
+        clock.now = step * 0.019
+        assert settler.check()[0] == []
+    assert looks == []
+    clock.now = 1.0
+    assert sorted(r.path for r in settler.check()[0]) == sorted(files)
+    assert len(looks) == 200

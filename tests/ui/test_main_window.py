@@ -286,8 +286,8 @@ def test_rerun_from_a_chosen_step_reruns_it_and_what_follows(qtbot, window, tmp_
     doc.write_text("alpha", encoding="utf-8")
     assert run_and_wait(qtbot, win, inputs=[doc]).ok
     assert run_and_wait(qtbot, win).ok
-    # text.template never caches (it may use {{ today }}), documents.read does
-    assert statuses(win) == {"input": "done", "read": "cached", tmpl: "done"}
+    # unchanged steps come from the cache (a template without {{ now }} / {{ input }} too)
+    assert statuses(win) == {"input": "done", "read": "cached", tmpl: "cached"}
     win.editor.scene.select_nodes(["read"])
     with qtbot.waitSignal(win.runFinished, timeout=60_000):
         win.act_rerun_from.trigger()

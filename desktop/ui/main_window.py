@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         bridge.tokens.connect(self._tokens)
         bridge.stepLog.connect(lambda e: self._mine(e.run_id) and self.run_panel.log(e))
         bridge.runFinished.connect(self._run_event_finished)
+        bridge.jobChanged.connect(self._job_changed)
         self.service.busyChanged.connect(self._busy_changed)
         self.service.speedChanged.connect(self._speed_changed)
         self.service.resultReady.connect(self._result_ready)
@@ -747,6 +748,13 @@ class MainWindow(QMainWindow):
     def _watch_changed(self, on: bool, text: str) -> None:
         self.act_watch.setChecked(on)
         self.watch_label.setText(text[:1].upper() + text[1:])
+
+    def _job_changed(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A watched file whose content was processed before is said here as a duplicate
+        (and set aside, as its trigger says), not silently skipped."""
+        if event.state == "skipped":
+            self.statusBar().showMessage(
+                f"Duplicate, not processed again: {Path(event.path).name} ({event.message})", 15000)
 
     def _speed_changed(self, speed) -> None:  # type: ignore[no-untyped-def]
         self.run_panel.show_speed(speed)

@@ -63,11 +63,27 @@ def test_a_duplicate_shows_in_the_tray_and_in_the_window_as_a_duplicate(qtbot, s
     shutil.copy(inbox / "Processed" / "invoice.txt", inbox / "invoice copy.txt")
     qtbot.waitUntil(lambda: tray.menu.actions()[0].text() == "Duplicate set aside: invoice copy.txt",
                     timeout=15000)                     # the menu's first line, and its tooltip
-    note = notifier.history[-1]
-    assert note.title == "Duplicate not processed again"
+    notes = [n for n in notifier.history if n.title == "Duplicate not processed again"]
+    assert len(notes) == 1                             # one note, not one per duplicate
+    note = notes[0]
     assert "invoice copy.txt" in note.text and "same content as invoice.txt" in note.text
     assert "moved to Processed/invoice copy.txt" in note.text
     assert tray.status_text() == "Duplicate set aside: invoice copy.txt"
     tray.mark_seen()                                   # the user looked: no longer news
     assert "Duplicate set aside: invoice copy.txt" not in tray.status_lines()
     tray.close()
+
+
+def test_the_main_window_says_a_watched_duplicate_in_its_status_bar(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    inbox = watched_inbox(tmp_path, after_success="move")
+    window.service.set_watching(True, remember=False)
+    (inbox / "invoice.txt").write_text("March invoice", encoding="utf-8")
+    qtbot.waitUntil(lambda: (inbox / "Processed" / "invoice.txt").exists(), timeout=15000)
+    shutil.copy(inbox / "Processed" / "invoice.txt", inbox / "invoice copy.txt")
+    qtbot.waitUntil(lambda: "Duplicate" in window.statusBar().currentMessage(), timeout=15000)
+    text = window.statusBar().currentMessage()
+    assert text.startswith("Duplicate, not processed again: invoice copy.txt")
+    assert "same content as invoice.txt" in text and "moved to Processed/invoice copy.txt" in text
+    window.service.set_watching(False, remember=False)

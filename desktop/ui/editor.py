@@ -171,7 +171,13 @@ class Editor(QWidget):
         self.add_step(step_id, pos - QPointF(95, 30))
 
     def connect_ports(self, link: Link) -> bool:
-        return self._push(cmd.Connect(self.document, link))
+        command = cmd.Connect(self.document, link)
+        if not self._push(command):
+            return False
+        if command.replaced:        # an input takes one link: say which one went (Undo restores it)
+            old = command.replaced[1]
+            self.message.emit(f"Replaced the link from {old.source_ref} to {old.target_ref}")
+        return True
 
     def set_param(self, node_id: str, name: str, value: object) -> None:
         if self.document.node(node_id).params.get(name) != value:

@@ -123,7 +123,9 @@ class Connect(QUndoCommand):
     """Add a link; a link already feeding that input is replaced (and comes back on undo)."""
 
     def __init__(self, doc: WorkflowDocument, link: Link):
-        super().__init__(f"Connect {link.source_ref} to {link.target_ref}")
+        old = doc.link_into(link.target, link.target_port)
+        super().__init__(f"Connect {link.source_ref} to {link.target_ref}" if old is None else
+                         f"Replace the link from {old.source_ref} to {old.target_ref}")
         self.doc, self.link = doc, link
         self.replaced: tuple[int, Link] | None = None
 

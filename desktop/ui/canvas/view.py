@@ -5,7 +5,7 @@ of the whole graph in the corner when it does not fit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPen,
+from PySide6.QtGui import (QColor, QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QPen, QTransform,
                            QWheelEvent)
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
 
@@ -227,27 +227,28 @@ class CanvasView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         if self.minimap.isVisible():
-            self.minimap.viewport().update()
+            self.minimap.update()
 
     def _scene_changed(self) -> None:
         self.minimap.schedule()
 
 
-class MiniMap(QGraphicsView):
+class MiniMap(QWidget):
     """An overview of the whole graph with the visible part framed; click to go there.
-    Shown only when the graph does not fit in the view."""
+    Shown only when the graph does not fit in the view.
+
+    It draws its own simple picture (node boxes, link lines) instead of being a
+    second view of the scene: a node's cached picture (DeviceCoordinateCache) keeps
+    one record of what needs repainting for all views, so whichever view painted
+    first cleared it and the other kept a stale picture, e.g. a port still dimmed
+    after a link drag had ended."""
 
     SIZE = (200, 130)
 
     def __init__(self, canvas: CanvasView):
-        super().__init__(canvas.scene(), canvas)
+        super().__init__(canvas)
         self.canvas = canvas
-        self.setInteractive(False)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setFixedSize(*self.SIZE)
-        self.setFrameShape(QFrame.Shape.Box)
         self.setAccessibleName("Overview of the workflow")
         self.setToolTip("Overview: click to move there")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -266,8 +267,8 @@ class MiniMap(QGraphicsView):
 
     def refresh(self) -> None:
         """After the graph changed: its bounds (cached for pans), the canvas grown to
-        hold it, the overview refitted."""
-        box = self.scene().itemsBoundingRect()
+        hold it, the overview redrawn."""
+        box = self.canvas.scene().itemsBoundingRect()
         self._box = box
         room = QRectF(-5000, -5000, 10000, 10000)
         self.canvas.setSceneRect(room.united(box.adjusted(-3000, -3000, 3000, 3000)))
@@ -280,21 +281,46 @@ class MiniMap(QGraphicsView):
         show = not box.isEmpty() and not visible.contains(box)
         if show != self.isVisible():
             self.setVisible(show)
-            refit = True
         if show:
-            if refit:
-                self.place()
-                self.fitInView(box.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
-            self.viewport().update()
+            self.place()
+            self.update()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def to_scene(self) -> QTransform:
+        """Overview pixels -> scene: the graph's bounds fitted in the box, centred."""
+        area = self._box.adjusted(-60, -60, 60, 60)
+        scale = min(self.width() / max(area.width(), 1.0), self.height() / max(area.height(), 1.0))
+        dx = (self.width() - area.width() * scale) / 2
+        dy = (self.height() - area.height() * scale) / 2
+        to_mini = QTransform(scale, 0, 0, scale, dx - area.left() * scale, dy - area.top() * scale)
+        return to_mini.inverted()[0]
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        colours = theme.canvas_colours(theme.current())
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), colours["background"])
+        painter.setPen(QPen(colours["node_border"], 1))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.setTransform(self.to_scene().inverted()[0])
+        scene = self.canvas.scene()
+        painter.setPen(QPen(colours["link"], 0))
+        for item in scene.links.values():
+            painter.drawPath(item.path())
+        for item in scene.nodes.values():
+            rect = item.mapRectToScene(item.shape().boundingRect())
+            painter.setPen(QPen(colours["node_border"], 0))
+            painter.setBrush(theme.status_colour(item.status) if item.status else colours["node"])
+            painter.drawRect(rect)
+            painter.fillRect(QRectF(rect.left(), rect.top(), rect.width(), min(12.0, rect.height())),
+                             theme.category_colour(item.category))
         visible = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
-        colour = QColor(theme.canvas_colours(theme.current())["selection"])
-        painter.setPen(QPen(colour, 2 / max(self.transform().m11(), 1e-3)))
+        colour = QColor(colours["selection"])
+        painter.setPen(QPen(colour, 0))
         colour.setAlpha(30)
         painter.setBrush(colour)
         painter.drawRect(visible)
+        painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.canvas.centerOn(self.mapToScene(event.position().toPoint()))
-        self.viewport().update()
+        self.canvas.centerOn(self.to_scene().map(event.position()))
+        self.update()

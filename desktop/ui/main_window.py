@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_out = a("Zoom &Out", lambda: self.editor.view.zoom_by(1 / 1.2), K.ZoomOut)
         self.act_tidy = a("&Tidy Layout", self.editor.tidy, "Ctrl+Shift+L", "lay the steps out in columns")
         self.act_focus_canvas = a("Focus &Canvas", lambda: self.editor.view.setFocus(), "F6")
-        self.act_run = a("&Run", self.run, "Ctrl+R",
+        self.act_run = a("&Run…", self.run, "Ctrl+R",
                          "run the workflow on a file (drop files on the window to run them)")
         self.act_run_on = a("Run on &File…", lambda: self.run(ask=True), "Ctrl+Shift+R",
                             "choose the file to run on")
@@ -481,6 +481,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _problems_changed(self, problems: list) -> None:
+        self._update_run_action()
         self.run_panel.set_problems(problems)
         self._workflow_changed()
 
@@ -499,6 +500,47 @@ class MainWindow(QMainWindow):
         return any((spec := self.editor.document.spec(n.id)) is not None and spec.source
                    for n in self.editor.workflow.nodes)
 
+    @property
+    def last_inputs(self) -> list[Path]:
+        """The files Run (Ctrl+R) runs on again; the Run button names them."""
+        return self._last_inputs
+
+    @last_inputs.setter
+    def last_inputs(self, paths: list[Path]) -> None:
+        self._last_inputs = list(paths)
+        self._update_run_action()
+
+    def _update_run_action(self) -> None:
+        """Run says what it will do: run again on the file named, or ask for one (…)."""
+        act = getattr(self, "act_run", None)
+        if act is None:
+            return
+        paths = self._last_inputs
+        keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if paths and self.needs_input():
+            name = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
+            if len(name) > 32:
+                name = name[:20] + "…" + name[-11:]
+            act.setText(f"&Run on {name}".replace("&", "&&").replace("&&Run", "&Run", 1))
+            act.setIconText(f"Run on {name}".replace("&", "&&"))
+            listed = "\n".join(str(p) for p in paths[:5]) + (f"\n…and {len(paths) - 5} more" if len(paths) > 5 else "")
+            act.setToolTip(f"Run again on\n{listed}\n({keys}; Run on File… chooses another)")
+            act.setStatusTip(f"run the workflow again on {paths[0] if len(paths) == 1 else name}")
+        elif self.needs_input():
+            act.setText("&Run…")
+            act.setIconText("Run…")      # the toolbar keeps the …: it will ask for a file
+            act.setToolTip(f"Run: choose a file and run the workflow on it ({keys})")
+            act.setStatusTip("choose a file and run the workflow on it (or drop files on the window)")
+        else:
+            act.setText("&Run")
+            act.setIconText("Run")
+            act.setToolTip(f"Run: this workflow takes no input file ({keys})")
+            act.setStatusTip("run the workflow (it takes no input file)")
+
+    def _ask_for_inputs(self, start: Path, title: str = "Run on which files?") -> list[Path] | None:
+        chosen, _ = QFileDialog.getOpenFileNames(self, title, str(start))
+        return [Path(p) for p in chosen] if chosen else None
+
     def run(self, dry_run: bool = False, ask: bool = False, inputs: list[Path] | None = None,
             fresh: frozenset[str] = frozenset()) -> bool:
         self.inspector.flush()
@@ -511,12 +553,16 @@ class MainWindow(QMainWindow):
             return False
         if inputs is None:
             inputs = self.last_inputs
-            if self.needs_input() and (ask or not inputs):
-                start = str(inputs[0].parent) if inputs else str(Path.home())
-                chosen, _ = QFileDialog.getOpenFileNames(self, "Run on which files?", start)
-                if not chosen:
+            gone = [p for p in inputs if not p.exists()]
+            if self.needs_input() and (ask or not inputs or gone):
+                # the last file moved away (a workflow files its input): ask, where it was
+                start = inputs[0].parent if inputs else Path.home()
+                title = (f"{gone[0].name} is no longer there: run on which files?" if gone and not ask
+                         else "Run on which files?")
+                chosen = self._ask_for_inputs(start if start.is_dir() else Path.home(), title)
+                if chosen is None:
                     return False
-                inputs = [Path(p) for p in chosen]
+                inputs = chosen
         missing = [p for p in inputs if not p.exists()]
         if missing:
             self._warn("File not found", f"{missing[0]} no longer exists. Choose the file again.")

@@ -148,6 +148,10 @@ class JobRunner:
         except OSError:
             return False
         self._undo_outputs(run_id)
+        # the run's history says so too: what it made of a half-written file was withdrawn
+        with self.store.transaction() as db:
+            db.execute("UPDATE runs SET status = ?, error = ? WHERE id = ?",
+                       [Status.CANCELLED, CHANGED_TEXT, run_id])
         self._finish(job, CHANGED, CHANGED_TEXT)
         self.look_again(job)
         return True

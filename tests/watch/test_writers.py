@@ -72,6 +72,9 @@ def test_an_input_changed_while_its_job_runs_is_processed_again_and_the_old_outp
     changed, done = sorted(w.service.queue.list(("changed", "done")), key=lambda r: r["id"])
     assert changed["state"] == "changed" and "changed while it was processed" in changed["error"]
     assert done["size"] == len(FIRST + REST)
+    first_run = w.store.find_run(changed["run_id"])[0]        # History does not call it done
+    assert first_run["status"] == "cancelled" and "changed while it was processed" in first_run["error"]
+    assert w.store.find_run(done["run_id"])[0]["status"] == "done"
     # the half's output was removed, not left as done; the whole file's is there, once
     assert [p.name for p in out.iterdir()] == ["scan.out.txt"]
     assert (out / "scan.out.txt").read_text().strip() == (FIRST + REST).strip()

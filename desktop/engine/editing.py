@@ -6,8 +6,10 @@ link per input) live here, so the canvas only asks."""
 from __future__ import annotations
 
 import copy
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterable, Union
 
 from desktop.engine.graph import find_cycle
@@ -54,11 +56,19 @@ class LinkRemoved:
 
 
 @dataclass(frozen=True)
+class FoldersChanged:
+    """A declared folder was added, renamed, removed or given another path."""
+
+
+@dataclass(frozen=True)
 class WorkflowReset:
     """Everything may have changed (a file opened, settings of the workflow edited)."""
 
 
-Change = Union[NodeAdded, NodeRemoved, NodeMoved, NodeChanged, LinkAdded, LinkRemoved, WorkflowReset]
+Change = Union[NodeAdded, NodeRemoved, NodeMoved, NodeChanged, LinkAdded, LinkRemoved, FoldersChanged,
+               WorkflowReset]
+
+FOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,7 @@ class WorkflowDocument:
         return found
 
     def problems(self) -> list[Problem]:
-        return validate(self.workflow, self.registry)
+        return validate(self.workflow, self.registry) + folder_problems(self.workflow)
 
     def unique_id(self, base: str) -> str:
         base = re.sub(r"[^A-Za-z0-9_-]", "_", base) or "step"
@@ -211,6 +221,71 @@ class WorkflowDocument:
         node = self.node(node_id)
         node.on_error, node.retries = policy, max(0, int(retries))
         self._emit(NodeChanged(node_id))
+
+    # ------------------------------------------------------------ declared folders
+
+    def folder_users(self, name: str) -> list[tuple[str, str]]:
+        """(node id, option) of every folder option that names `name`."""
+        found = []
+        for node in self.workflow.nodes:
+            cls = self.registry.get(node.type)
+            for param in cls.spec.params if cls else ():
+                if param.kind == "folder" and node.params.get(param.name, param.default) == name:
+                    found.append((node.id, param.name))
+        return found
+
+    def folder_name_problem(self, name: str, renaming: str | None = None) -> str | None:
+        """Why `name` cannot name a folder, in a sentence; None when it can."""
+        if not FOLDER_NAME.match(name):
+            return (f"'{name}' cannot name a folder: use letters, digits, '_' or '-', "
+                    "starting with a letter (e.g. 'reports')")
+        if name in self.workflow.folders and name != renaming:
+            return f"the workflow already has a folder called '{name}'"
+        return None
+
+    def set_folder(self, name: str, path: str, index: int | None = None) -> None:
+        """Declare a folder, or give a declared one another path."""
+        path = path.strip()
+        if not path:
+            raise EditRefused(f"folder '{name}' needs a path")
+        if name not in self.workflow.folders:
+            problem = self.folder_name_problem(name)
+            if problem:
+                raise EditRefused(problem)
+            items = list(self.workflow.folders.items())
+            items.insert(len(items) if index is None else min(index, len(items)), (name, path))
+            self.workflow.folders = dict(items)
+        else:
+            self.workflow.folders[name] = path
+        self._emit(FoldersChanged())
+
+    def remove_folder(self, name: str) -> tuple[int, str]:
+        """Forget a declared folder; returns (position, path) for undo. Steps that
+        name it are left as they are and show the problem."""
+        items = list(self.workflow.folders.items())
+        index = [n for n, _ in items].index(name)
+        path = items.pop(index)[1]
+        self.workflow.folders = dict(items)
+        self._emit(FoldersChanged())
+        return index, path
+
+    def rename_folder(self, old: str, new: str,
+                      users: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+        """Rename a folder in place, and every step option naming it with it (so the
+        steps keep writing where they did), or only `users` (undo). Returns the
+        (node, option) pairs changed."""
+        if old not in self.workflow.folders:
+            raise EditRefused(f"the workflow has no folder called '{old}'")
+        problem = self.folder_name_problem(new, renaming=old)
+        if problem:
+            raise EditRefused(problem)
+        users = self.folder_users(old) if users is None else users
+        self.workflow.folders = {(new if n == old else n): p for n, p in self.workflow.folders.items()}
+        for node_id, param in users:
+            self.node(node_id).params[param] = new
+            self._emit(NodeChanged(node_id))
+        self._emit(FoldersChanged())
+        return users
 
     # ------------------------------------------------------------ links
 
@@ -368,3 +443,37 @@ class WorkflowDocument:
                 row[node_id] = r
                 out[node_id] = (40 + c * dx, 40 + r * dy)
         return out
+
+
+def folder_state(folder: Path) -> tuple[str | None, str]:
+    """(problem, note) for a declared folder's resolved path: a problem when it cannot
+    take files (the path is a file, or it is missing and cannot be created where it
+    is); a missing folder under a writable parent is fine, steps create it on their
+    first write, and the note says so."""
+    if folder.exists():
+        if not folder.is_dir():
+            return f"{folder} is a file, not a folder; choose another path", ""
+        return None, "exists"
+    parent = next((p for p in folder.parents if p.exists()), None)
+    if parent is None or not parent.is_dir():
+        return f"{folder} does not exist and cannot be created: {parent} is a file, not a folder", ""
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return (f"{folder} does not exist and cannot be created: {parent} is not writable "
+                "(is a drive not mounted?)"), ""
+    return None, "does not exist yet; created when a step first writes to it"
+
+
+def folder_problems(wf: Workflow) -> list[Problem]:
+    """Declared folders that cannot take files (see folder_state), as validation
+    problems of the workflow; a step naming an undeclared folder is the validator's."""
+    path = str(wf.path) if wf.path else None
+    problems: list[Problem] = []
+    try:
+        resolved = wf.resolve_folders()
+    except (OSError, RuntimeError, ValueError) as e:
+        return [Problem(path, None, f"the declared folders cannot be read: {e}")]
+    for name, folder in resolved.items():
+        problem, _ = folder_state(folder)
+        if problem:
+            problems.append(Problem(path, None, f"folder '{name}': {problem}"))
+    return problems

@@ -175,3 +175,58 @@ class InsertOnLink(QUndoCommand):
     def undo(self) -> None:
         self.add.undo()          # removes its two links too
         self.doc.add_link(self.link, self.index)
+
+
+class DeclareFolder(QUndoCommand):
+    """A new named folder for the workflow (the Folders panel, the inspector's New folder…)."""
+
+    def __init__(self, doc: WorkflowDocument, name: str, path: str):
+        super().__init__(f"Add folder {name}")
+        self.doc, self.name, self.path = doc, name, path
+
+    def redo(self) -> None:
+        self.doc.set_folder(self.name, self.path)
+
+    def undo(self) -> None:
+        self.doc.remove_folder(self.name)
+
+
+class SetFolderPath(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, name: str, path: str):
+        super().__init__(f"Change the path of folder {name}")
+        self.doc, self.name, self.new = doc, name, path
+        self.old = doc.workflow.folders[name]
+
+    def redo(self) -> None:
+        self.doc.set_folder(self.name, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_folder(self.name, self.old)
+
+
+class RenameFolder(QUndoCommand):
+    """Rename a folder and the step options that name it, as one step."""
+
+    def __init__(self, doc: WorkflowDocument, old: str, new: str):
+        super().__init__(f"Rename folder {old} to {new}")
+        self.doc, self.old, self.new = doc, old, new
+        self.users: list[tuple[str, str]] = []
+
+    def redo(self) -> None:
+        self.users = self.doc.rename_folder(self.old, self.new)
+
+    def undo(self) -> None:
+        self.doc.rename_folder(self.new, self.old, self.users)
+
+
+class RemoveFolder(QUndoCommand):
+    def __init__(self, doc: WorkflowDocument, name: str):
+        super().__init__(f"Remove folder {name}")
+        self.doc, self.name = doc, name
+        self.index, self.path = 0, ""
+
+    def redo(self) -> None:
+        self.index, self.path = self.doc.remove_folder(self.name)
+
+    def undo(self) -> None:
+        self.doc.set_folder(self.name, self.path, self.index)

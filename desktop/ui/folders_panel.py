@@ -102,7 +102,9 @@ class FoldersPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("foldersPanel")
         self.editor = editor
-        self.choices = FolderChoices(lambda: list(self.editor.workflow.folders), self.declare_new, self)
+        self.choices = FolderChoices(lambda: list(self.editor.workflow.folders), self.declare_new,
+                                     self._end_new, self)
+        self._new_open = False           # the undo step of New folder… is open
 
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Folders")
@@ -340,12 +342,23 @@ class FoldersPanel(QWidget):
         return new if self.add_folder(new, path) else None
 
     def declare_new(self, parent: QWidget | None = None) -> str | None:
-        """For the inspector's New folder…: ask, declare, return the name."""
+        """For the inspector's New folder…: ask, declare, return the name. The undo
+        step stays open until `_end_new`, so the step's choice of it joins it."""
         dialog = FolderDialog(self.editor, parent or self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         name, path = dialog.values()
-        return name if self.add_folder(name, path) else None
+        self.editor.undo_stack.beginMacro(f"New folder {name.strip()}")
+        self._new_open = True
+        if self.add_folder(name, path):
+            return name.strip()
+        self._end_new()
+        return None
+
+    def _end_new(self) -> None:
+        if self._new_open:
+            self._new_open = False
+            self.editor.undo_stack.endMacro()
 
     def ask_rename(self) -> bool:
         old = self.selected()

@@ -173,13 +173,17 @@ def test_the_inspectors_folder_picker_declares_a_new_folder(qtbot, window, tmp_p
     assert win.editor.workflow.folders["invoices"] == str(tmp_path / "Invoices")
     assert ("invoices", str(tmp_path / "Invoices")) in rows(win.folders_panel)
     assert combo.currentText() == "invoices"
-    # Undo takes the choice back, then the folder
-    win.editor.undo_stack.undo()
+    # one Undo takes back both the folder and the step's choice of it
+    stack = win.editor.undo_stack
+    assert stack.undoText() == "New folder invoices"
+    stack.undo()
     assert win.editor.document.node(write).params["folder"] == "output"
-    win.editor.undo_stack.undo()
     assert "invoices" not in win.editor.workflow.folders
     assert [combo.itemText(i) for i in range(combo.count())][0] == "output"
     assert combo.findText("invoices") == -1
+    stack.redo()
+    assert win.editor.workflow.folders["invoices"] == str(tmp_path / "Invoices")
+    assert win.editor.document.node(write).params["folder"] == "invoices"
 
 
 def test_cancelling_new_folder_changes_nothing(qtbot, window) -> None:  # type: ignore[no-untyped-def]

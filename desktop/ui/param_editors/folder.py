@@ -25,9 +25,9 @@ class FolderChoices(QObject):
 
     def __init__(self, names: Callable[[], list[str]],
                  declare: Callable[[QWidget | None], str | None] | None = None,
-                 parent: QObject | None = None) -> None:
+                 finish: Callable[[], None] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._names, self._declare = names, declare
+        self._names, self._declare, self._finish = names, declare, finish
 
     def names(self) -> list[str]:
         return list(self._names())
@@ -37,8 +37,14 @@ class FolderChoices(QObject):
         return self._declare is not None
 
     def declare(self, parent: QWidget | None = None) -> str | None:
-        """Ask for a new folder and declare it (one undo step); its name, or None."""
+        """Ask for a new folder and declare it; its name, or None. When a name comes
+        back, the undo step stays open for the picker's choice: call `finish`."""
         return self._declare(parent) if self._declare else None
+
+    def finish(self) -> None:
+        """The declaration and the choice that followed are one undo step."""
+        if self._finish:
+            self._finish()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names())
@@ -99,12 +105,16 @@ class FolderEditor(ChoiceEditor):
         if self.choices is None:
             return None
         name = self.choices.declare(self)
-        if name:
+        if not name:
+            return None
+        try:
             self._folders_changed()
             with self.quiet():
                 self._show(name)
             self._value = None               # so the commit below is not dropped as unchanged
             self._commit(name)
+        finally:
+            self.choices.finish()
         return name
 
     def _folders_changed(self) -> None:

@@ -25,6 +25,13 @@ class _Seen:
     first_seen: float
     reported_stuck: bool = False
     awaiting_close: bool = False      # written here: ready once its writer closed it
+    close_grace: bool = True          # ... or, if some writers are hidden, after CLOSE_GRACE
+
+
+# A file written here whose close was not seen, while processes we cannot look at
+# (another user's) might be writing it, is taken this long after it appeared, if it
+# has been unchanged for the settle window; a change seen after its job re-runs it.
+CLOSE_GRACE = 60.0
 
 
 @dataclass(frozen=True)
@@ -49,14 +56,15 @@ class Settler:
         return path in self._files
 
     def touch(self, path: Path, size: int = -1, mtime_ns: int = -1, *,
-              awaiting_close: bool = False) -> None:
+              awaiting_close: bool = False, close_grace: bool = True) -> None:
         """A file appeared (with its size and mtime when the caller has just read them)
         or changed: (re)start its settle window. `awaiting_close`: it is being written
         in the folder, and is not ready before its writer closed it."""
         now = self.clock()
         seen = self._files.get(path)
         if seen is None:
-            self._files[path] = _Seen(size, mtime_ns, now, now, awaiting_close=awaiting_close)
+            self._files[path] = _Seen(size, mtime_ns, now, now, awaiting_close=awaiting_close,
+                                      close_grace=close_grace)
         else:
             seen.stable_since = now
             seen.awaiting_close = seen.awaiting_close or awaiting_close
@@ -82,7 +90,7 @@ class Settler:
         no longer tracked."""
         now = self.clock()
         ready, stuck, gone = [], [], []
-        writers: set[tuple[int, int]] | None = None     # looked for once per check, if needed
+        writers: Writers | None = None      # looked for once per check, if needed
         for path, seen in list(self._files.items()):
             if now - seen.stable_since < self.settle and seen.size >= 0:
                 # nothing to decide before its window ends: a change meanwhile shows
@@ -104,8 +112,12 @@ class Settler:
                     if writers is None:
                         writers = open_for_writing()
                     # no close seen, but nobody writes it any more (a hard link, a file
-                    # there at start): settled; still open for writing: its writer paused
-                    seen.awaiting_close = (st.st_dev, st.st_ino) in writers
+                    # there at start): settled; still open for writing: its writer paused.
+                    # Some processes hidden from us (another user's, such as a file
+                    # server's): only a close, or CLOSE_GRACE without one, settles it
+                    seen.awaiting_close = (st.st_dev, st.st_ino) in writers.files or (
+                        seen.close_grace and not writers.complete
+                        and now - seen.first_seen < CLOSE_GRACE)
                 if not seen.awaiting_close and _openable(path):
                     ready.append(Ready(path, st.st_size, st.st_mtime_ns))
                     del self._files[path]
@@ -134,20 +146,30 @@ def _openable(path: Path) -> bool:
         return False
 
 
-def open_for_writing() -> set[tuple[int, int]]:
-    """(device, inode) of every file some process we may look at has open for writing
-    (Linux /proc; empty elsewhere or when nothing can be seen)."""
+@dataclass(frozen=True)
+class Writers:
+    files: set[tuple[int, int]]     # (device, inode) open for writing by some process
+    complete: bool                  # every process could be looked at
+
+
+def open_for_writing() -> Writers:
+    """The files processes have open for writing (Linux /proc; none elsewhere, where
+    only the settle window decides)."""
     found: set[tuple[int, int]] = set()
+    complete = True
     try:
         pids = [p for p in os.listdir("/proc") if p.isdigit()]
     except OSError:
-        return found
+        return Writers(found, True)
     for pid in pids:
         fd_dir = f"/proc/{pid}/fd"
         try:
             fds = os.listdir(fd_dir)
+        except FileNotFoundError:
+            continue                # ended meanwhile
         except OSError:
-            continue                # gone, or another user's
+            complete = False        # another user's: it could be the writer
+            continue
         for fd in fds:
             try:
                 st = os.stat(f"{fd_dir}/{fd}")
@@ -160,4 +182,4 @@ def open_for_writing() -> set[tuple[int, int]]:
                 continue
             if flags & (os.O_WRONLY | os.O_RDWR):
                 found.add((st.st_dev, st.st_ino))
-    return found
+    return Writers(found, complete)

@@ -269,12 +269,13 @@ class WatchService:
                     files = [e.name for e in os.scandir(root) if e.is_file(follow_symlinks=False)]
                 found += [Path(root) / name for name in files]
             # a file there already may still have its writer: with close events, wait
-            # for its close (or for no process to have it open for writing)
-            self._consider(w, dict.fromkeys(found, w.closes_seen))
+            # for its close or for no process we can see to have it open for writing
+            # (not for hidden ones: files that came while Runnel was closed go at once)
+            self._consider(w, dict.fromkeys(found, w.closes_seen), close_grace=False)
         except OSError as e:
             self._set(w, "error", f"the folder {w.folder} cannot be read: {e.strerror or e}")
 
-    def _consider(self, w: WatchedTrigger, paths: dict[Path, bool]) -> None:
+    def _consider(self, w: WatchedTrigger, paths: dict[Path, bool], close_grace: bool = True) -> None:
         """Start waiting for the files the trigger takes, unless this very version of a
         file already has a job; `paths` says for each whether to wait for its writer to
         close it."""
@@ -293,7 +294,7 @@ class WatchService:
         known = self.queue.known(w.workflow_path, [(p, size, m) for p, (_, size, m) in versions.items()])
         for name, (path, size, mtime) in versions.items():
             if name not in known:
-                w.settler.touch(path, size, mtime, awaiting_close=paths[path])
+                w.settler.touch(path, size, mtime, awaiting_close=paths[path], close_grace=close_grace)
 
     # ------------------------------------------------------------ monitor thread
 

@@ -144,3 +144,24 @@ def test_a_file_written_in_the_folder_waits_for_its_writer_not_for_the_window(tm
     assert settler.check()[0] == []                      # plus the settle window
     clock.now = 11.1
     assert [r.path for r in settler.check()[0]] == [open_one]
+
+
+def test_when_some_writers_are_hidden_a_file_without_its_close_waits_for_the_grace(tmp_path, monkeypatch):
+    """Another user's processes (a file server's) cannot be looked at: a file written
+    in the folder waits for its close, or CLOSE_GRACE; one found at start does not."""
+    from desktop.watch import readiness
+
+    monkeypatch.setattr(readiness, "open_for_writing", lambda: readiness.Writers(set(), complete=False))
+    clock = Clock()
+    settler = Settler(settle_seconds=1, stuck_after_seconds=1000, clock=clock)
+    written, found = tmp_path / "scan.pdf", tmp_path / "old.pdf"
+    for f in (written, found):
+        f.write_bytes(b"%PDF")
+        settler.touch(f, f.stat().st_size, f.stat().st_mtime_ns, awaiting_close=True,
+                      close_grace=f is written)
+    clock.now = 5.0
+    assert [r.path for r in settler.check()[0]] == [found]
+    clock.now = readiness.CLOSE_GRACE - 1
+    assert settler.check()[0] == []
+    clock.now = readiness.CLOSE_GRACE + 1
+    assert [r.path for r in settler.check()[0]] == [written]

@@ -86,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="print a machine-readable summary")
     r.add_argument("--folder", action="append", default=[], metavar="NAME=PATH", type=_folder_pair,
                    help="use PATH for the workflow's declared folder NAME")
+    r.add_argument("--skip-done", action="store_true",
+                   help="skip files whose content this workflow has already processed")
     r.set_defaults(handler=cmd_run)
 
     v = sub.add_parser("validate", help="check workflow files without running them")
@@ -295,8 +297,17 @@ def cmd_run(args: argparse.Namespace) -> int:
                   f"(declared: {declared})", file=sys.stderr)
             return EXIT_USAGE
     store = RunStore(database_path())
+    inputs, skipped, hashes = _repeats(store, workflow, args.inputs, args.skip_done)
+    if skipped and not inputs:
+        if args.json:
+            print(json.dumps({"batch_id": None, "ok": True, "cancelled": False, "runs": [],
+                              "skipped": skipped}, indent=2, ensure_ascii=False))
+        else:
+            print("nothing to run: this workflow has processed every file already", file=sys.stderr)
+        store.close()
+        return EXIT_OK
     progress = _Progress(sys.stderr, live=sys.stderr.isatty() and not args.json)
-    runner = Runner(store, listeners=[progress])
+    runner = Runner(store, listeners=[progress, hashes])
     cancel = CancelToken()
 
     def on_interrupt(*_: Any) -> None:
@@ -307,7 +318,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        batch = runner.run(workflow, args.inputs, dry_run=args.dry_run, cancel=cancel,
+        batch = runner.run(workflow, inputs, dry_run=args.dry_run, cancel=cancel,
                            folders=folders)
     except KeyboardInterrupt:
         print("stopped; the run in progress is recorded as interrupted", file=sys.stderr)
@@ -317,7 +328,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         runner.close()
     unloadable = any(r.steps == {} and r.status == Status.FAILED for r in batch.runs)
     if args.json:
-        print(json.dumps(_batch_summary(batch, store), indent=2, ensure_ascii=False))
+        summary = _batch_summary(batch, store)
+        if args.skip_done:
+            summary["skipped"] = skipped
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
         ok = sum(r.status == Status.DONE for r in batch.runs)
         total = len(batch.runs) - sum(r.status == Status.WAITING for r in batch.runs)
@@ -349,6 +363,37 @@ def cmd_run(args: argparse.Namespace) -> int:
     if unloadable:
         return EXIT_INVALID
     return EXIT_OK if not batch.failed else EXIT_RUN_FAILED
+
+
+def _repeats(store: RunStore, workflow: Any, paths: list[str],
+             skip_done: bool) -> tuple[list[str], list[dict[str, Any]], Any]:
+    """Files whose content this workflow has processed before: a warning line each,
+    or (with --skip-done) left out. Returns the files to run, those skipped, and the
+    listener that notes each run's content hash for the next time."""
+    from desktop.store.processed import InputHashes, describe_when, earlier_run
+
+    hashes = InputHashes(store)
+    if not hasattr(workflow, "nodes"):
+        return list(paths), [], hashes           # unloadable: the run records why
+    hashes.add([Path(p) for p in paths if Path(p).is_file()])
+    keep, skipped = [], []
+    for p in paths:
+        h = hashes.hashes.get(str(Path(p).absolute()))
+        before = earlier_run(store, workflow.path, workflow.name, h) if h else None
+        if before is None:
+            keep.append(p)
+            continue
+        when = f"{describe_when(before.started_at)} (run {before.run_id[:8]})"
+        if skip_done:
+            print(f"runnel: skipped {Path(p).name}: this workflow already processed it "
+                  f"{when}", file=sys.stderr)
+            skipped.append({"input": str(Path(p).absolute()), "earlier_run": before.run_id,
+                            "earlier_at": before.started_at})
+        else:
+            print(f"runnel: warning: this workflow already processed {Path(p).name} {when}; "
+                  "running it again (--skip-done skips such files)", file=sys.stderr)
+            keep.append(p)
+    return keep, skipped, hashes
 
 
 def waiting_count(batch: Any) -> int:

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 import psutil
 
@@ -371,9 +371,24 @@ class AppendRow(Step):
             Param("filename", "string", "ledger.csv", required=True,
                   help="a .csv file, or a .db/.sqlite file for a SQLite table"),
             Param("table", "string", "rows", help="the table, for a SQLite file"),
+            Param("unique_by", "json", [],
+                  help="fields that identify a row, e.g. [vendor, invoice_number]: a row whose "
+                       "values of these are already in the table is not added again"),
+            Param("if_present", "choice", "skip", choices=("skip", "fail"),
+                  help="when the row is already there: skip it (a warning, the run goes on) "
+                       "or fail the step"),
         ),
         side_effects=True,
     )
+
+    @classmethod
+    def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        keys = params.get("unique_by")
+        if keys in (None, []):
+            return []
+        if not isinstance(keys, list) or not all(isinstance(k, str) and k.strip() for k in keys):
+            return ["option 'unique_by' must be a list of field names, e.g. [vendor, invoice_number]"]
+        return []
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         record = inputs["record"]
@@ -385,6 +400,19 @@ class AppendRow(Step):
         name = clean_filename(ctx.params["filename"])
         target = confined(root, name) if root.exists() else root / name
         sqlite = target.suffix.lower() in (".db", ".sqlite", ".sqlite3")
+        keys = [k.strip() for k in ctx.params.get("unique_by") or []]
+        if keys:
+            missing = [k for k in keys if k not in row]
+            if missing:
+                raise StepError(f"unique_by names {', '.join(repr(k) for k in missing)}, which the "
+                                f"record does not have (it has {', '.join(row) or 'no fields'})")
+            where = self._present(target, sqlite, ctx.params["table"] or "rows", row, keys)
+            if where:
+                said = ", ".join(f"{k}={row[k]}" for k in keys)
+                if ctx.params.get("if_present") == "fail":
+                    raise StepError(f"{said} is already in {target.name} ({where}); not added again")
+                ctx.log(f"{said} is already in {target.name} ({where}); not added again", "warning")
+                return {"record": row}
         if ctx.dry_run:
             ctx.journal("append", target, size=None)
             ctx.log(f"dry run: would append a row to {target}" + (f" table {ctx.params['table']}" if sqlite else ""))
@@ -402,6 +430,40 @@ class AppendRow(Step):
         return {"record": row}
 
     @staticmethod
+    def _present(target: Path, sqlite: bool, table: str, row: dict[str, Any],
+                 keys: list[str]) -> str | None:
+        """Where a row with the same values of `keys` already is ('row 4', counting the
+        rows under the header), or None."""
+        if not target.exists() or not target.stat().st_size:
+            return None
+        if sqlite:
+            import sqlite3
+
+            from sqlite_utils import Database
+
+            try:
+                db = Database(target)
+                try:
+                    if not db[table].exists() or not set(keys) <= set(db[table].columns_dict):
+                        return None
+                    cond = " AND ".join(f"[{k}] = ?" for k in keys)
+                    found = list(db.query(f"SELECT rowid FROM [{table}] WHERE {cond} LIMIT 1",
+                                          [row[k] for k in keys]))
+                finally:
+                    db.close()
+            except sqlite3.Error as e:
+                raise StepError(f"could not read table {table} in {target.name}: {e}") from None
+            return f"table {table}, rowid {found[0]['rowid']}" if found else None
+        import csv
+
+        wanted = [_cell(row[k]) for k in keys]
+        reader = csv.DictReader(_decoded(target.read_bytes())[0].splitlines())
+        for number, existing in enumerate(reader, start=1):
+            if [(existing.get(k) or "").strip() for k in keys] == wanted:
+                return f"row {number}"
+        return None
+
+    @staticmethod
     def _csv(ctx: StepContext, target: Path, row: dict[str, Any]) -> None:
         import csv
         import io
@@ -413,13 +475,7 @@ class AppendRow(Step):
             start = len(raw)
             # keep the ledger as it is: its encoding (Excel's BOM, or a legacy code page),
             # its line ends, and a missing final newline
-            for enc in ("utf-8-sig", "cp1252"):
-                try:
-                    text = raw.decode(enc)
-                    encoding = "utf-8" if enc == "utf-8-sig" else enc
-                    break
-                except UnicodeDecodeError:
-                    continue
+            text, encoding = _decoded(raw)
             first = text.splitlines(keepends=True)[0] if text else ""
             newline = "\r\n" if first.endswith("\r\n") else "\n"
             header = next(csv.reader([first.rstrip("\r\n")]), header)
@@ -455,6 +511,20 @@ class AppendRow(Step):
         except sqlite3.Error as e:
             raise StepError(f"could not append to table {table} in {target.name}: {e}") from None
         ctx.journal("append", target, Path(f"rowid:{table}:{rowid}"))
+
+
+def _decoded(raw: bytes) -> tuple[str, str]:
+    """A ledger's text and the encoding to append in: UTF-8 (with or without Excel's
+    BOM), else a legacy code page."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _cell(value: Any) -> str:
+    """A value as the CSV writer puts it in a cell (None is empty)."""
+    return "" if value is None else str(value).strip()
 
 
 STEPS = [WriteFile, CopyFile, MoveFile, AppendRow]

@@ -94,3 +94,11 @@ def m007_queued_jobs_index(db: Database) -> None:
 def m008_approval_decided_by(db: Database) -> None:
     # the audit says who decided (the local account), beside when and what changed
     db["approvals"].add_column("decided_by", str)
+
+
+@migrations()
+def m009_run_input_hash(db: Database) -> None:
+    # the content a run was started on by hand, so a re-run of it can be noticed
+    # (the folder watcher's jobs keep theirs in jobs.content_hash)
+    db["runs"].add_column("input_hash", str)
+    db.execute("CREATE INDEX idx_runs_input_hash ON runs(input_hash) WHERE input_hash IS NOT NULL")

@@ -24,7 +24,6 @@ from desktop.engine.registry import Registry
 from desktop.paths import examples_dir, user_workflows_dir
 from desktop.review import pending_items, undo_decision
 from desktop.ui.editor import Editor, blank_workflow
-from desktop.ui.folders_panel import FoldersPanel
 from desktop.ui.inspector import Inspector
 from desktop.ui.library import WorkflowLibrary
 from desktop.ui.name_dialog import ask_name
@@ -61,7 +60,6 @@ class MainWindow(QMainWindow):
         self.palette = StepPalette(registry)
         self.inspector = Inspector()
         self.node_list = NodeList()
-        self.folders_panel = FoldersPanel(self.editor)
         self.run_panel = RunPanel()
         self._build_layout()
         self._build_actions()
@@ -88,7 +86,6 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.inspector, "Options")
         self.side_tabs.addTab(self.node_list, "Step list")
-        self.side_tabs.addTab(self.folders_panel, "Folders")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main")
         self.splitter.addWidget(left)
@@ -451,7 +448,7 @@ class MainWindow(QMainWindow):
             self.inspector.update_values(node)
             self.inspector.show_problems(problems)
         else:
-            self.inspector.show_node(node, spec, self.folders_panel.choices, problems)  # type: ignore[arg-type]
+            self.inspector.show_node(node, spec, list(self.editor.workflow.folders), problems)
 
     def _show_node_data(self, node_id: str) -> None:
         result = self.service.last_result if self._run_id else None
@@ -511,6 +508,8 @@ class MainWindow(QMainWindow):
     @last_inputs.setter
     def last_inputs(self, paths: list[Path]) -> None:
         self._last_inputs = list(paths)
+        if not paths:
+            self._ran_here: list[Path] = []      # what the last run here ran on (none now)
         self._update_run_action()
 
     def _update_run_action(self) -> None:
@@ -545,7 +544,9 @@ class MainWindow(QMainWindow):
         return [Path(p) for p in chosen] if chosen else None
 
     def run(self, dry_run: bool = False, ask: bool = False, inputs: list[Path] | None = None,
-            fresh: frozenset[str] = frozenset()) -> bool:
+            fresh: frozenset[str] = frozenset(), confirm: bool = True) -> bool:
+        """`confirm`: ask first when a file's content was already run by this workflow
+        (not for an explicit re-run: from History, or from a chosen step)."""
         self.inspector.flush()
         problems = self.editor.revalidate()
         if problems:
@@ -554,6 +555,7 @@ class MainWindow(QMainWindow):
             more = f"\n…and {len(problems) - 12} more" if len(problems) > 12 else ""
             self._warn("The workflow cannot run yet", f"Fix these first:\n\n{listed}{more}")
             return False
+        reused = inputs is None            # Run (Ctrl+R) on the files the button names
         if inputs is None:
             inputs = self.last_inputs
             gone = [p for p in inputs if not p.exists()]
@@ -571,16 +573,47 @@ class MainWindow(QMainWindow):
             self._warn("File not found", f"{missing[0]} no longer exists. Choose the file again.")
             self.last_inputs = []
             return False
+        # Run again on the files the last run here used (the button names them): the
+        # edit-and-run loop, not asked about; files given anew are
+        again = reused and inputs == self._ran_here
         self.last_inputs = list(inputs)
         self.editor.workflow.path = self.editor.path
-        return self.service.run(self.editor.workflow, list(inputs), dry_run=dry_run, fresh=fresh)
+        if confirm and not dry_run and inputs and not again:
+            confirmed = self._confirm_repeats(list(inputs))
+            if not confirmed:
+                return False
+            inputs = confirmed
+        started = self.service.run(self.editor.workflow, list(inputs), dry_run=dry_run, fresh=fresh)
+        if started and not dry_run:
+            self._ran_here = list(inputs)
+        return started
+
+    def _confirm_repeats(self, inputs: list[Path]) -> list[Path] | None:
+        """Files whose content this workflow already processed: the person chooses to
+        run them again, skip them, or open the earlier run in History (None: no run)."""
+        from desktop.ui.rerun_dialog import OPEN, RUN_AGAIN, SKIP, ask_about_repeats
+
+        repeats = self.service.earlier_runs(self.editor.workflow, inputs)
+        if not repeats:
+            return inputs
+        choice = ask_about_repeats(self, repeats, len(inputs))
+        if choice == RUN_AGAIN:
+            return inputs
+        if choice == SKIP:
+            done = {p for p, _ in repeats}
+            return [p for p in inputs if p not in done] or None
+        if choice == OPEN:
+            self.show_history()
+            if not self.history_window.select_run(repeats[0][1].run_id):  # type: ignore[union-attr]
+                self.statusBar().showMessage("History's filters hide that run: clear them to see it", 8000)
+        return None
 
     def rerun_from_selected(self) -> bool:
         node_id = self.editor.selected_node()
         if node_id is None:
             self.statusBar().showMessage("Select the step to re-run from", 5000)
             return False
-        return self.run(fresh=frozenset(self.editor.document.downstream(node_id)))
+        return self.run(fresh=frozenset(self.editor.document.downstream(node_id)), confirm=False)
 
     def _mine(self, run_id: str) -> bool:
         return run_id == self._run_id
@@ -690,7 +723,7 @@ class MainWindow(QMainWindow):
 
     def _rerun_from_history(self, workflow_path: str, input_path: str) -> None:
         if self.open(Path(workflow_path)):
-            self.run(inputs=[Path(input_path)] if input_path else [])
+            self.run(inputs=[Path(input_path)] if input_path else [], confirm=False)
 
     def _open_from_history(self, workflow_path: str, run_id: str) -> None:
         if not self.open(Path(workflow_path)):

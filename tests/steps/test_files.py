@@ -193,6 +193,44 @@ def test_append_rows_to_csv_and_sqlite(harness, tmp_path):
     assert con.execute("SELECT vendor, items FROM invoices").fetchall() == [("Northwind", '["paper", "ink"]')]
 
 
+def test_append_row_unique_by_refuses_a_row_already_in_the_table(harness, tmp_path):
+    """The same invoice run twice adds one ledger row: with unique_by, a row whose key
+    fields are already there is skipped with a warning (or fails the step)."""
+    import csv
+    import sqlite3
+
+    from desktop.steps.files import AppendRow
+
+    root = tmp_path / "ledger"
+    root.mkdir()
+    # a ledger kept in Excel: BOM and CRLF line ends
+    (root / "ledger.csv").write_bytes("\ufeffvendor,number,total\r\nAcme,A-1,10\r\n".encode("utf-8"))
+    csv_params = {"folder": "out", "filename": "ledger.csv", "unique_by": ["vendor", "number"]}
+    again = {"vendor": "Acme", "number": "A-1", "total": 10}
+    out = harness.run(AppendRow, csv_params, roots={"out": root}, record=again)
+    assert out["record"]["number"] == "A-1"
+    harness.run(AppendRow, csv_params, roots={"out": root},
+                record={"vendor": "Acme", "number": "A-2", "total": 12})
+    rows = list(csv.DictReader((root / "ledger.csv").open(encoding="utf-8-sig")))
+    assert [(r["vendor"], r["number"]) for r in rows] == [("Acme", "A-1"), ("Acme", "A-2")]
+    warnings = [e.message for e in harness.events if getattr(e, "level", "") == "warning"]
+    assert warnings == ["vendor=Acme, number=A-1 is already in ledger.csv (row 1); not added again"]
+    with pytest.raises(StepError, match=r"vendor=Acme, number=A-2 is already in ledger.csv \(row 2\)"):
+        harness.run(AppendRow, {**csv_params, "if_present": "fail"}, roots={"out": root},
+                    record={"vendor": "Acme", "number": "A-2", "total": 12})
+    with pytest.raises(StepError, match="unique_by names 'number', which the record does not have"):
+        harness.run(AppendRow, csv_params, roots={"out": root}, record={"vendor": "Acme"})
+
+    db_params = {"folder": "out", "filename": "ledger.db", "table": "invoices",
+                 "unique_by": ["vendor", "number"]}
+    for record in (again, again, {**again, "number": "A-3"}):
+        harness.run(AppendRow, db_params, roots={"out": root}, record=record)
+    con = sqlite3.connect(root / "ledger.db")
+    assert con.execute("SELECT vendor, number FROM invoices").fetchall() == [("Acme", "A-1"), ("Acme", "A-3")]
+    assert AppendRow.check_params({"unique_by": "vendor"}) == [
+        "option 'unique_by' must be a list of field names, e.g. [vendor, invoice_number]"]
+
+
 def test_a_pattern_that_gives_an_empty_or_dotted_name(harness, tmp_path):
     from desktop.steps.files import CopyFile
 

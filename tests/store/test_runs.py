@@ -64,7 +64,7 @@ def test_migrations_apply_once(tmp_path):
     applied = list(store.db.query("SELECT name FROM _sqlite_migrations"))
     assert [a["name"] for a in applied] == ["m001_runs", "m002_model_usage", "m003_jobs", "m004_approvals", "m005_approval_folders",
                                              "m006_model_call_text", "m007_queued_jobs_index",
-                                             "m008_approval_decided_by"]
+                                             "m008_approval_decided_by", "m009_run_input_hash"]
 
 
 def test_threads_can_record_at_once(registry, tmp_path):

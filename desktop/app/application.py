@@ -4,6 +4,7 @@ not loaded here: the worker starts on the first AI step, so the window comes up 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -63,13 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     `--quit-when-shown` exits as soon as the window is up (the packaged app's smoke
     test); other arguments are a workflow to open and/or files to run. A second
     launch hands its arguments to the Runnel already running and exits."""
-    from desktop.app.qt_platform import xcb_problem
+    from desktop.app.qt_platform import xcb_only, xcb_problem
     from desktop.app.single_instance import AlreadyRunning, hand_over_or_claim
 
     problem = xcb_problem()        # before Qt loads its xcb plugin and aborts with its own message
     if problem:
         print(problem, file=sys.stderr)
-        return 1
+        if xcb_only(os.environ):
+            return 1
     args = list(sys.argv[1:] if argv is None else argv)
     minimized = "--minimized" in args
     quit_when_shown = "--quit-when-shown" in args

@@ -109,6 +109,14 @@ def needs_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
     return not chosen or chosen.split(";")[0].split(":")[0] == "xcb"
 
 
+def xcb_only(environ: Mapping[str, str]) -> bool:
+    """Qt has nowhere else to go: xcb chosen, or no Wayland display. In a Wayland
+    session Qt may take its wayland plugin instead (not on every desktop), so there
+    a missing xcb library is said, but the start goes on."""
+    chosen = environ.get("QT_QPA_PLATFORM", "").strip()
+    return bool(chosen) or not environ.get("WAYLAND_DISPLAY")
+
+
 def install_advice(missing: list[str]) -> str:
     """What to tell the user: the missing libraries and the command that installs them."""
     packages: list[str] = []
@@ -144,4 +152,9 @@ def xcb_problem(environ: Mapping[str, str] | None = None, platform: str = sys.pl
         return None              # no PySide6 wheel layout we know: let Qt speak for itself
     report = (ldd or run_ldd)(plugin)
     missing = missing_from_ldd(report) if report is not None else missing_by_loading(plugin)
-    return install_advice(missing) if missing else None
+    if not missing:
+        return None
+    advice = install_advice(missing)
+    if not xcb_only(environ):
+        advice += "\n(Starting anyway: in this Wayland session Qt may not need its X11 plugin.)"
+    return advice

@@ -78,9 +78,22 @@ def test_a_fake_ldd_report_gives_the_advice_and_a_clean_one_none(tmp_path: Path)
 
 
 @linux_only
+def test_in_a_wayland_session_the_advice_is_given_but_the_start_goes_on(tmp_path: Path) -> None:
+    plugin = tmp_path / "libqxcb.so"
+    plugin.write_bytes(b"")
+    wayland = {**X11, "WAYLAND_DISPLAY": "wayland-0"}
+    assert not qt_platform.xcb_only(wayland)
+    assert qt_platform.xcb_only({**wayland, "QT_QPA_PLATFORM": "xcb"})
+    assert qt_platform.xcb_only(X11)
+    text = xcb_problem(wayland, "linux", plugin, ldd=lambda p: LDD_OUTPUT)
+    assert text is not None and "sudo apt-get install" in text and "Starting anyway" in text
+    assert "Starting anyway" not in (xcb_problem(X11, "linux", plugin, ldd=lambda p: LDD_OUTPUT) or "")
+
+
 def test_main_prints_the_advice_and_exits_before_qt_starts(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setattr(qt_platform, "run_ldd", lambda plugin: LDD_OUTPUT)
     monkeypatch.setattr(application, "create_app", lambda *a: pytest.fail("Qt was started"))
     assert application.main(["--quit-when-shown"]) == 1
@@ -140,7 +153,7 @@ def test_this_machine_python_m_desktop_app_names_what_is_missing(tmp_path: Path)
     missing = missing_from_ldd(run_ldd(plugin) or "")
     if not missing:
         pytest.skip("this machine has every library the xcb plugin needs")
-    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env.update(DISPLAY=":97", RUNNEL_HOME=str(tmp_path))
     proc = subprocess.run([sys.executable, "-m", "desktop.app", "--quit-when-shown"], env=env,
                           capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2])

@@ -732,6 +732,9 @@ class MainWindow(QMainWindow):
         self.editor.scene.clear_statuses()
         for row in self.service.store.step_runs(run_id):
             self.editor.scene.set_status(row["node_id"], row["status"], row.get("error") or "")
+        runs = self.service.store.find_run(run_id)
+        if runs and runs[0]["status"] == "waiting":
+            self._waiting_run = run_id        # so a decision, made anywhere, shows here too
         self.raise_()
         self.activateWindow()
 

@@ -84,3 +84,22 @@ def test_a_decision_in_history_updates_the_editor_at_once(qtbot, window, tmp_pat
     assert win.editor.scene.nodes["ask"].status == "done"
     assert "ask" in step_data(win) and "waiting" not in step_data(win), step_data(win)
     assert "done" in step_data(win)
+
+
+def test_a_waiting_run_opened_from_history_follows_its_decision(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_approvals import setup
+
+    win = window
+    wf, doc, _out = setup(tmp_path)
+    assert win.open(wf)
+    waiting = run_and_wait(qtbot, win, inputs=[doc])
+    win.new_workflow()                    # the editor moves on to something else
+    win.show_history()
+    history = win.history_window
+    assert history.select_run(waiting.run_id)
+    history.open_in_editor()              # back to it, as History shows it
+    assert win.editor.scene.nodes["ask"].status == "waiting"
+    with qtbot.waitSignal(win.service.resultReady, timeout=60_000):
+        history.approve_button.click()
+    qtbot.waitUntil(lambda: win.editor.scene.nodes["ask"].status == "done", timeout=5000)
+    assert win.run_panel.status.text().startswith("Approved; the run went on and ended done")

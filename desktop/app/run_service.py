@@ -21,7 +21,7 @@ from desktop.engine.events import Event, RunFinished, RunStarted
 from desktop.engine.executor import RunResult
 from desktop.engine.registry import Registry
 from desktop.engine.workflow import Workflow
-from desktop.llm.client import LLMClient
+from desktop.llm.client import LLMClient, Loading
 from desktop.paths import database_path, user_workflows_dir
 from desktop.runner import Runner
 from desktop.store.jobs import JobQueue
@@ -37,6 +37,7 @@ class RunService(QObject):
     failedToStart = Signal(str)             # a sentence
     watchChanged = Signal(bool, str)        # on?, a sentence about what is watched
     speedChanged = Signal(object)           # desktop.llm.client.Speed: while a model generates
+    loadingChanged = Signal(object)         # desktop.llm.client.Loading: a model loads / has loaded
 
     def __init__(self, registry: Registry, store: RunStore | None = None,
                  llm: LLMClient | None = None, parent: QObject | None = None):
@@ -46,6 +47,8 @@ class RunService(QObject):
         self.llm = llm or LLMClient()          # the worker process starts on first use
         # from the run thread; the signal takes it to the window's thread
         self.llm.speed_listeners.append(self.speedChanged.emit)
+        self.loading: Loading | None = None    # while a model loads (a step waits for it)
+        self.llm.load_listeners.append(self._loading)
         self.runner = Runner(self.store, registry, listeners=[self._listen],
                              cache=StepCache(), llm=self.llm)
         self._hashes = InputHashes(self.store)     # the content of the run thread's inputs
@@ -188,7 +191,14 @@ class RunService(QObject):
 
     # ------------------------------------------------------------ status
 
+    def _loading(self, loading: Loading) -> None:
+        # from the run thread; the signal takes it to the window's thread
+        self.loading = None if loading.done else loading
+        self.loadingChanged.emit(loading)
+
     def worker_state(self) -> str:
+        if self.loading is not None:
+            return self.loading.describe()
         model = self.llm.loaded_model
         if self.llm.pid is None:
             return "model not loaded (loads on first use)"

@@ -89,6 +89,31 @@ class Speed:
         return f"{self.rate:.0f} tok/s"
 
 
+@dataclass(frozen=True)
+class Loading:
+    """A model is being loaded before a step can use it (which takes a while the first
+    time: the worker starts, the file is read), or has loaded: sent to the listeners
+    of LLMClient.load_listeners, from the thread that asked for the model."""
+    model: str
+    reason: str                  # why now: FIRST_USE, RESTARTED or RELOAD
+    done: bool = False
+    seconds: float = 0.0         # how long it took (when done)
+    failed: bool = False
+
+    def describe(self) -> str:
+        if self.failed:
+            return f"{self.model} did not load"
+        if self.done:
+            return f"{self.model} loaded in {self.seconds:.1f} s; it stays loaded for the next steps"
+        why = {FIRST_USE: "first use: it loads once, then stays loaded",
+               RESTARTED: "the inference worker restarted",
+               RELOAD: "another model or setting"}.get(self.reason, self.reason)
+        return f"Loading the model {self.model} ({why})…"
+
+
+FIRST_USE, RESTARTED, RELOAD = "first use", "restarted", "reload"
+
+
 def worker_command(python: str | None = None) -> list[str]:
     """The command that starts the inference worker. In the packaged app
     sys.executable is the app itself, which has an internal `worker` mode; otherwise
@@ -160,6 +185,7 @@ class LLMClient:
         self.follow_thread_setting()
         self.speed_listeners: list[Callable[[Speed], None]] = []
         self.last_speed: Speed | None = None
+        self.load_listeners: list[Callable[[Loading], None]] = []
         self._quiet_rates: dict[str, float] = dict(settings.get(IDLE_RATES_KEY) or {})
         self.n_ctx = n_ctx or _setting_int("llm_context")
         self.reuse_prefix = reuse_prefix      # keep the KV state of shared instruction prefixes
@@ -406,15 +432,31 @@ class LLMClient:
         payload = {"path": str(model.path), "identity": identity, "n_ctx": ctx, "n_threads": self.n_threads,
                    "adapt_threads": self.adapt_threads,
                    "n_gpu_layers": gpu_layers(), "embedding": embedding, "n_batch": 512}
+        # a step about to wait (the first time, up to a minute) says why
+        reason = FIRST_USE if self._proc is None else RESTARTED if self.pid is None else RELOAD
+        self._tell_loading(Loading(model.name, reason))
+        started = time.monotonic()
         try:
             reply = self._request("load", payload, cancel=cancel, model=model, hold=hold)
         except (WorkerCrashed, LoadFailed) as e:
             # only the model's own fault is remembered, not a worker that could not start
             catalog.remember_crash(model, str(e))
+            self._tell_loading(Loading(model.name, reason, done=True, failed=True))
+            raise
+        except BaseException:
+            self._tell_loading(Loading(model.name, reason, done=True, failed=True))
             raise
         self._loaded = key
         self.loaded_model = model
+        self._tell_loading(Loading(model.name, reason, done=True, seconds=time.monotonic() - started))
         return reply
+
+    def _tell_loading(self, loading: Loading) -> None:
+        for listener in list(self.load_listeners):
+            try:
+                listener(loading)
+            except Exception:
+                pass          # a listener's defect must not stop the model loading
 
     def follow_thread_setting(self) -> None:
         """Take the thread count from Preferences (again): a count given to the client

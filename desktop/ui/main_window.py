@@ -257,6 +257,7 @@ class MainWindow(QMainWindow):
         bridge.jobChanged.connect(self._job_changed)
         self.service.busyChanged.connect(self._busy_changed)
         self.service.speedChanged.connect(self._speed_changed)
+        self.service.loadingChanged.connect(self._loading_changed)
         self.service.resultReady.connect(self._result_ready)
         self.service.failedToStart.connect(self._cannot_start)
         self.service.watchChanged.connect(self._watch_changed)
@@ -841,6 +842,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Duplicate, not processed again: {Path(event.path).name} ({event.message})", 15000)
 
+    def _loading_changed(self, loading) -> None:  # type: ignore[no-untyped-def]
+        """A model loads before a step goes on (a minute, the first time): the status bar
+        says why, and so does the run panel when it is the editor's run that waits."""
+        state = self.service.worker_state()          # "Loading the model … (first use…)"
+        self.model_label.setText(state[:1].upper() + state[1:])
+        if loading.done:
+            self.statusBar().showMessage(loading.describe(), 6000)
+        if self.service.busy and self.service.owner in ("editor", "decision"):
+            self.run_panel.show_loading(loading)
+
     def _speed_changed(self, speed) -> None:  # type: ignore[no-untyped-def]
         self.run_panel.show_speed(speed)
         self.speed_label.setText(self.run_panel.speed.text())
@@ -848,7 +859,8 @@ class MainWindow(QMainWindow):
         self.speed_label.setToolTip(self.run_panel.speed.toolTip())
 
     def _refresh_status(self) -> None:
-        self.model_label.setText(self.service.worker_state().capitalize())
+        state = self.service.worker_state()
+        self.model_label.setText(state[:1].upper() + state[1:])
         counts = self.service.queue_counts()
         waiting = counts.get("queued", 0) + counts.get("running", 0)
         self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")

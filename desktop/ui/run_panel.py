@@ -138,6 +138,18 @@ class RunPanel(QWidget):
         self.speed.setToolTip(f"{speed.threads} CPU thread{'s' if speed.threads != 1 else ''}; other "
                               f"programs keep {speed.busy:.1f} of this computer's cores busy")
 
+    def show_loading(self, loading: Any) -> None:
+        """A model loading before a step can go on (a desktop.llm.client.Loading): the
+        status says why it waits, the log keeps how long it took."""
+        if not loading.done:
+            self._before_loading = self.status.text()
+            self.status.setText(loading.describe())
+            self._line(loading.describe())
+            return
+        if self.status.text().startswith("Loading the model"):
+            self.status.setText(getattr(self, "_before_loading", "") or "Running…")
+        self._line(loading.describe())
+
     def log(self, event: StepLog) -> None:
         if event.level in ("warning", "error"):
             self._line(f"{event.node_id or 'run'} {event.level}: {event.message}")

@@ -298,3 +298,26 @@ long.join()
     app.wait()
     gone, alive = psutil.wait_procs([worker], timeout=10)
     assert gone and not alive, "the worker kept running after its app was killed"
+
+
+def test_loading_the_model_is_announced_with_why_and_how_long(fresh_llm, default_model):
+    """The first AI step waits while the worker starts and the model loads: listeners
+    hear that (and why), then how long it took; a loaded model is not announced again,
+    and a restarted worker says so."""
+    from desktop.llm.client import FIRST_USE, RESTARTED, Loading
+
+    heard: list[Loading] = []
+    fresh_llm.load_listeners.append(heard.append)
+    fresh_llm.generate(default_model, "Hello", max_tokens=2)
+    assert [(h.model, h.reason, h.done) for h in heard] == [
+        (default_model.name, FIRST_USE, False), (default_model.name, FIRST_USE, True)]
+    assert heard[0].describe() == (f"Loading the model {default_model.name} "
+                                   "(first use: it loads once, then stays loaded)…")
+    assert heard[1].seconds > 0 and not heard[1].failed
+    assert heard[1].describe().startswith(f"{default_model.name} loaded in ")
+    fresh_llm.generate(default_model, "Hello again", max_tokens=2)
+    assert len(heard) == 2                                  # loaded already: nothing to say
+    os.kill(fresh_llm.pid, signal.SIGKILL)
+    fresh_llm._proc.wait(10)
+    fresh_llm.generate(default_model, "Hello", max_tokens=2)
+    assert [(h.reason, h.done) for h in heard[2:]] == [(RESTARTED, False), (RESTARTED, True)]

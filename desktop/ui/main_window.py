@@ -29,6 +29,7 @@ from desktop.ui.library import WorkflowLibrary
 from desktop.ui.name_dialog import ask_name
 from desktop.ui.node_list import ConnectDialog, NodeList
 from desktop.ui.palette import StepPalette
+from desktop.ui.run_action import label_run_action
 from desktop.ui.run_panel import RunPanel
 from desktop.ui.undo_actions import refresh_tips, undo_redo_actions
 
@@ -515,30 +516,8 @@ class MainWindow(QMainWindow):
 
     def _update_run_action(self) -> None:
         """Run says what it will do: run again on the file named, or ask for one (…)."""
-        act = getattr(self, "act_run", None)
-        if act is None:
-            return
-        paths = self._last_inputs
-        keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if paths and self.needs_input():
-            name = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
-            if len(name) > 32:
-                name = name[:20] + "…" + name[-11:]
-            act.setText(f"&Run on {name}".replace("&", "&&").replace("&&Run", "&Run", 1))
-            act.setIconText(f"Run on {name}".replace("&", "&&"))
-            listed = "\n".join(str(p) for p in paths[:5]) + (f"\n…and {len(paths) - 5} more" if len(paths) > 5 else "")
-            act.setToolTip(f"Run again on\n{listed}\n({keys}; Run on File… chooses another)")
-            act.setStatusTip(f"run the workflow again on {paths[0] if len(paths) == 1 else name}")
-        elif self.needs_input():
-            act.setText("&Run…")
-            act.setIconText("Run…")      # the toolbar keeps the …: it will ask for a file
-            act.setToolTip(f"Run: choose a file and run the workflow on it ({keys})")
-            act.setStatusTip("choose a file and run the workflow on it (or drop files on the window)")
-        else:
-            act.setText("&Run")
-            act.setIconText("Run")
-            act.setToolTip(f"Run: this workflow takes no input file ({keys})")
-            act.setStatusTip("run the workflow (it takes no input file)")
+        if getattr(self, "act_run", None) is not None:
+            label_run_action(self.act_run, self._last_inputs, self.needs_input())
 
     def _ask_for_inputs(self, start: Path, title: str = "Run on which files?") -> list[Path] | None:
         chosen, _ = QFileDialog.getOpenFileNames(self, title, str(start))
@@ -592,22 +571,15 @@ class MainWindow(QMainWindow):
     def _confirm_repeats(self, inputs: list[Path]) -> list[Path] | None:
         """Files whose content this workflow already processed: the person chooses to
         run them again, skip them, or open the earlier run in History (None: no run)."""
-        from desktop.ui.rerun_dialog import OPEN, RUN_AGAIN, SKIP, ask_about_repeats
+        from desktop.ui.rerun_dialog import confirm_repeats
 
-        repeats = self.service.earlier_runs(self.editor.workflow, inputs)
-        if not repeats:
-            return inputs
-        choice = ask_about_repeats(self, repeats, len(inputs))
-        if choice == RUN_AGAIN:
-            return inputs
-        if choice == SKIP:
-            done = {p for p, _ in repeats}
-            return [p for p in inputs if p not in done] or None
-        if choice == OPEN:
-            self.show_history()
-            if not self.history_window.select_run(repeats[0][1].run_id):  # type: ignore[union-attr]
-                self.statusBar().showMessage("History's filters hide that run: clear them to see it", 8000)
-        return None
+        return confirm_repeats(self, self.service.earlier_runs(self.editor.workflow, inputs), inputs,
+                               self._show_run_in_history)
+
+    def _show_run_in_history(self, run_id: str) -> None:
+        self.show_history()
+        if not self.history_window.select_run(run_id):  # type: ignore[union-attr]
+            self.statusBar().showMessage("History's filters hide that run: clear them to see it", 8000)
 
     def rerun_from_selected(self) -> bool:
         node_id = self.editor.selected_node()

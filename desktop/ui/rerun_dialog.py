@@ -5,6 +5,7 @@ open the earlier run in History, skip those files, or cancel)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -71,3 +72,20 @@ def ask_about_repeats(parent: QWidget | None, repeats: list[tuple[Path, EarlierR
     dialog = AlreadyRunDialog(repeats, total, parent)
     dialog.exec()
     return dialog.choice()
+
+
+def confirm_repeats(parent: QWidget | None, repeats: list[tuple[Path, EarlierRun]],
+                    inputs: list[Path], open_run: Callable[[str], None]) -> list[Path] | None:
+    """The files to run after asking about `repeats` (None: run nothing); Open That
+    Run calls `open_run` with the earlier run's id."""
+    if not repeats:
+        return inputs
+    choice = ask_about_repeats(parent, repeats, len(inputs))
+    if choice == RUN_AGAIN:
+        return inputs
+    if choice == SKIP:
+        done = {p for p, _ in repeats}
+        return [p for p in inputs if p not in done] or None
+    if choice == OPEN:
+        open_run(repeats[0][1].run_id)
+    return None

@@ -559,12 +559,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
     llm = LLMClient()
     try:
-        wf = draft(args.sentence, default_registry(), llm, args.model)
+        drafted = draft(args.sentence, default_registry(), llm, args.model)
     except (DraftError, ModelError) as e:
         print(f"runnel: {e}", file=sys.stderr)
         return EXIT_RUN_FAILED
     finally:
         llm.close()
+    wf = drafted.workflow
     target = Path(args.output) if args.output else user_workflows_dir() / f"{slug(wf.name)}.yaml"
     try:
         path = save_draft(wf, target)
@@ -572,6 +573,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(f"runnel: the draft cannot be saved as {target}: {e.strerror or e}", file=sys.stderr)
         return EXIT_USAGE
     print(f"drafted {path} ({len(wf.nodes)} steps: {', '.join(n.type for n in wf.nodes)}); "
+          f"it ran, dry, on {drafted.trial.sample.name} ({drafted.trial.status}); "
           "review it before you use it")
     return EXIT_OK
 

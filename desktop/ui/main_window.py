@@ -24,6 +24,7 @@ from desktop.engine.registry import Registry
 from desktop.paths import examples_dir, user_workflows_dir
 from desktop.review import pending_items, undo_decision
 from desktop.ui.editor import Editor, blank_workflow
+from desktop.ui.folders_panel import FoldersPanel
 from desktop.ui.inspector import Inspector
 from desktop.ui.library import WorkflowLibrary
 from desktop.ui.name_dialog import ask_name
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.palette = StepPalette(registry)
         self.inspector = Inspector()
         self.node_list = NodeList()
+        self.folders_panel = FoldersPanel(self.editor)
         self.run_panel = RunPanel()
         self._build_layout()
         self._build_actions()
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.inspector, "Options")
         self.side_tabs.addTab(self.node_list, "Step list")
+        self.side_tabs.addTab(self.folders_panel, "Folders")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main")
         self.splitter.addWidget(left)
@@ -450,7 +453,7 @@ class MainWindow(QMainWindow):
             self.inspector.update_values(node)
             self.inspector.show_problems(problems)
         else:
-            self.inspector.show_node(node, spec, list(self.editor.workflow.folders), problems)
+            self.inspector.show_node(node, spec, self.folders_panel.choices, problems)  # type: ignore[arg-type]
 
     def _show_node_data(self, node_id: str) -> None:
         result = self.service.last_result if self._run_id else None

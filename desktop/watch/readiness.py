@@ -105,6 +105,7 @@ class Settler:
                 continue
             except OSError:
                 continue
+            # size AND mtime: a rewrite at the same size shows only in its mtime
             if (st.st_size, st.st_mtime_ns) != (seen.size, seen.mtime_ns):
                 seen.size, seen.mtime_ns, seen.stable_since = st.st_size, st.st_mtime_ns, now
             elif now - seen.stable_since >= self.settle:

@@ -108,3 +108,28 @@ def test_a_burst_costs_one_look_per_file_not_one_per_wake_up(tmp_path, monkeypat
     clock.now = 1.0
     assert sorted(r.path for r in settler.check()[0]) == sorted(files)
     assert len(looks) == 200
+
+
+def test_a_same_size_rewrite_inside_the_window_starts_it_again(tmp_path):
+    """A scanner or sync tool rewriting a file at the same size, with no event seen (a
+    polling observer between two looks, a lost inotify event): the new modification
+    time alone must restart the settle window, or a half-rewritten file is taken."""
+    clock = Clock()
+    settler = Settler(settle_seconds=2, stuck_after_seconds=100, clock=clock)
+    f = tmp_path / "scan.pdf"
+    f.write_bytes(b"a" * 10)
+    first = f.stat()
+    settler.touch(f, first.st_size, first.st_mtime_ns)
+    clock.now = 1.0
+    f.write_bytes(b"b" * 10)                    # same size, inside the window
+    # a modification time surely different from the first (timestamps are coarse)
+    os.utime(f, ns=(first.st_atime_ns, first.st_mtime_ns + 5_000_000))
+    assert f.stat().st_size == first.st_size
+    clock.now = 2.0                             # the first window ends: the rewrite shows
+    assert settler.check()[0] == [], "a same-size rewrite inside the settle window was taken"
+    clock.now = 3.9
+    assert settler.check()[0] == []             # a full window from the rewrite's discovery
+    clock.now = 4.0
+    ready = settler.check()[0]
+    assert [(r.path, r.size, r.mtime_ns) for r in ready] == [(f, 10, first.st_mtime_ns + 5_000_000)]
+    assert f.read_bytes() == b"b" * 10

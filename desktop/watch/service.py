@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import queue
+import re
 import stat
 import threading
 import time
@@ -41,22 +42,52 @@ from desktop.watch.patterns import matches
 from desktop.watch.readiness import Settler, content_hash
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "vboxsf",
-              "davfs", "fuse.rclone", "afpfs", "webdav"}
+              "davfs", "fuse.rclone", "afpfs", "webdav", "ceph", "glusterfs", "afs",
+              # network file systems through FUSE (GNOME's smb:// and sftp:// mounts, buckets)
+              "fuse.gvfsd-fuse", "fuse.s3fs", "fuse.gcsfuse", "fuse.glusterfs"}
 Listener = Callable[[object], None]
 
 
-def needs_polling(folder: Path) -> bool:
-    """Network and virtual file systems do not deliver native change events reliably."""
-    try:
-        best, fstype = "", ""
-        for part in psutil.disk_partitions(all=True):
-            mp = part.mountpoint
-            if str(folder).startswith(mp.rstrip("/") + "/") or str(folder) == mp:
-                if len(mp) > len(best):
-                    best, fstype = mp, part.fstype
-        return fstype in NETWORK_FS
-    except OSError:
-        return False
+def needs_polling(folder: Path, mounts: str | None = None) -> bool:
+    """Network and virtual file systems do not deliver native change events reliably:
+    a file written by another machine on an NFS/SMB/sshfs share raises no inotify
+    event here. `mounts`: the text of /proc/self/mounts (read when not given)."""
+    if mounts is None:
+        try:
+            mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="surrogateescape")
+        except OSError:         # not Linux: the mount table through psutil
+            try:
+                mounts = "".join(f"{_escape(p.device)} {_escape(p.mountpoint)} {p.fstype} - 0 0\n"
+                                 for p in psutil.disk_partitions(all=True))
+            except OSError:
+                return False
+    found = mount_of(folder, mounts)
+    return found is not None and found[1] in NETWORK_FS
+
+
+def mount_of(folder: Path, mounts: str) -> tuple[str, str] | None:
+    """(mount point, file system type) of the mount `folder` is on, from a mount table
+    in /proc/self/mounts form: the longest mount point containing it, and of several
+    mounted at the same point the last (the one mounted over the others, visible)."""
+    where, best = str(folder), None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point, fstype = _unescape(fields[1]), fields[2]
+        inside = where == point or where.startswith(point.rstrip("/") + "/")
+        if inside and (best is None or len(point) >= len(best[0])):
+            best = (point, fstype)
+    return best
+
+
+def _unescape(field: str) -> str:
+    """The kernel writes space, tab, newline and backslash in mount points as \\ooo."""
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+def _escape(field: str) -> str:
+    return "".join(f"\\{ord(c):03o}" if c in " \t\n\\" else c for c in field)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from desktop.llm.grammar import schemas_to_gbnf
 from desktop.llm.prompts import chat_prompt
 from desktop.steps.aibase import AIStep, model_params
 from desktop.steps.documents import parse_pages
-from desktop.steps.files import clean_filename, confined, write_new
+from desktop.steps.files import clean_filename, confined, numbered_free, write_new
 
 TOOLS = {
     "read_pages": ("read pages of the input document", {"pages": {"type": "string", "maxLength": 20}}),
@@ -103,8 +103,10 @@ class Tools:
             name += ".txt"
         text = str(args.get("text", ""))
         if self.ctx.dry_run:
-            self.ctx.journal("write", root / name, size=len(text.encode()))
-            return f"(dry run) would write {name}"
+            # the same checks as the real write: a dry run refuses what a run refuses
+            target = numbered_free(root, name)
+            self.ctx.journal("write", target, size=len(text.encode()))
+            return f"(dry run) would write {target.name}"
         root.mkdir(parents=True, exist_ok=True)
         path = write_new(root, name, text.encode("utf-8"),
                          lambda t: self.ctx.journal("write", t, size=len(text.encode())))

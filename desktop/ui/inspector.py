@@ -39,6 +39,7 @@ from desktop.ui.param_editors import (
     error_colour,
     guard_wheel,
     humanize,
+    let_shrink,
     make_editor,
     muted_colour,
     small_label,
@@ -281,7 +282,7 @@ class Inspector(QWidget):
         title = QLabel(spec.title)
         title.setObjectName("stepTitle")
         title.setWordWrap(True)
-        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        let_shrink(title)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -305,7 +306,7 @@ class Inspector(QWidget):
             desc.setObjectName("stepDescription")
             desc.setWordWrap(True)
             desc.setTextFormat(Qt.TextFormat.PlainText)
-            desc.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            let_shrink(desc)
             layout.addWidget(desc)
         return header
 

@@ -119,6 +119,20 @@ def test_header_shows_title_category_id_and_description(inspector):
     assert inspector.title_edit is not None and inspector.title_edit.text() == "Invoice fields"
 
 
+@pytest.mark.parametrize("width", [300, 420])
+def test_a_long_description_gets_the_height_its_wrapped_lines_need(inspector, qtbot, width):
+    """The header's labels shrink with a narrow panel, and must then grow in height:
+    they were given the height of one unwrapped line, clipping the text's first and
+    last lines (seen on Extract fields)."""
+    inspector.resize(width, 800)
+    show(inspector, Node("fields", "ai.extract_fields"))
+    desc = next(w for w in inspector.findChildren(QLabel) if w.objectName() == "stepDescription")
+    qtbot.waitUntil(lambda: desc.width() > 0 and desc.isVisible())
+    needed = desc.heightForWidth(desc.width())
+    assert needed > 3 * desc.fontMetrics().height()        # it does wrap over several lines
+    qtbot.waitUntil(lambda: desc.height() >= needed, timeout=2000)
+
+
 def test_nothing_selected_shows_a_hint(inspector):
     show(inspector, Node("m", "files.move_file"))
     inspector.show_nothing()

@@ -31,6 +31,7 @@ from desktop.ui.param_editors.base import (
     error_colour,
     guard_wheel,
     humanize,
+    let_shrink,
     muted_colour,
     small_label,
 )
@@ -45,7 +46,7 @@ __all__ = [
     "TEXT_DEBOUNCE_MS", "WIDE_FLOAT", "WIDE_INT", "AutoHeightText", "BigIntSpinBox", "BoolEditor",
     "ChoiceEditor", "Column", "FieldsEditor", "FloatEditor", "FlowLayout", "FolderChoices", "FolderEditor",
     "IntEditor", "JsonEditor", "LabelsEditor", "LineEditor", "ParamEditor", "RecordListEditor",
-    "TemplateEditor", "TextEditor", "error_colour", "guard_wheel", "humanize", "make_editor",
+    "TemplateEditor", "TextEditor", "error_colour", "guard_wheel", "humanize", "let_shrink", "make_editor",
     "muted_colour", "small_label", "template_variables",
 ]
 

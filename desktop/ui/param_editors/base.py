@@ -66,14 +66,23 @@ def error_colour() -> str:
     return theme.canvas_colours(theme.current())["problem"].name()
 
 
+def let_shrink(label: QLabel) -> QLabel:
+    """A wrapped label must be allowed to shrink, or it widens the whole narrow panel;
+    but a plain Ignored policy drops QLabel's height-for-width, and the layout then
+    gives it the height of its unwrapped text, clipping the lines at both ends."""
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
 def small_label(text: str = "", *, colour: str | None = None, mono: bool = False) -> QLabel:
     """A wrapping secondary label (help text, inline messages)."""
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    # a wrapped label must be allowed to shrink, or it widens the whole narrow panel
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    let_shrink(label)
     label.setMinimumWidth(40)
     font = theme.mono_font() if mono else label.font()
     font.setPointSizeF(max(7.5, label.font().pointSizeF() * 0.9))

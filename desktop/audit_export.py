@@ -2,9 +2,11 @@
 model file, each with its SHA-256), what each step did, every model request, the
 approvals, the files changed and the run's log. No Qt.
 
-Hashes of files are taken when the record is exported: the run history stores paths,
-not file hashes (except the content hash the folder watcher records for a watched
-file). Model files are large, so their hashes are kept in the data folder keyed by
+The input's SHA-256 and size are the ones the run store took when the run started
+(`runs.input_hash`, `runs.input_size`); the file as it is now is hashed again and
+reported beside them, so an edit made after the run shows as a difference instead of
+passing for what the run read. The workflow and model files are hashed when the
+record is exported (the history names them by path). Model files are large, so their hashes are kept in the data folder keyed by
 path, size and modification time, and computed again only when one of those changes.
 """
 
@@ -21,10 +23,11 @@ from desktop import __version__
 from desktop.engine.atomic import write_text_atomic
 from desktop.paths import runnel_home
 from desktop.review.fields import changes
+from desktop.store.hashing import sha256_and_size
 from desktop.store.runs import RunStore
 
 FORMAT = "runnel.audit-record"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2             # 2: the input's hash and size are the run's; 'now' is the file today
 _BLOCK = 1 << 20
 
 PROMPT_NOTE = ("Each model call has the prompt as sent (prompt_text) and the model's answer "
@@ -37,6 +40,11 @@ OUTPUT_NOTE = ("Step inputs and outputs are kept as digests and previews: a dige
 MODEL_NOTE = ("The run records a model by its file name. The hash is of the file with that "
               "name installed now; it is the file the run used unless it was replaced after "
               "the run (compare its modification time with the run's).")
+RECORDED_AT_START = "when the run started"
+RECORDED_BY_WATCHER = "by the folder watcher when it picked the file up, before the run"
+INPUT_NOTE = ("The input's sha256 and size were taken when the run started, before its first step; "
+              "'now' is the file as it is at export (where the run or the folder watcher moved it), "
+              "and changed_since_run says whether its content differs from what the run read.")
 WORKFLOW_NOTE = "The hash is of the workflow file as it is now; edits made after the run change it."
 
 
@@ -130,7 +138,7 @@ def export_run(store: RunStore, run_id: str) -> dict[str, Any]:
     calls = store.model_calls(rid)
     ops = store.file_ops(rid)
     job = _job(store, rid)
-    notes = [OUTPUT_NOTE, PROMPT_NOTE]
+    notes = [INPUT_NOTE, OUTPUT_NOTE, PROMPT_NOTE]
     models = _models(steps, calls)
     if models:
         notes.append(MODEL_NOTE)
@@ -192,15 +200,42 @@ def _job(store: RunStore, run_id: str) -> dict[str, Any] | None:
 
 
 def _input(run: dict[str, Any], ops: list[dict[str, Any]], job: dict[str, Any] | None) -> dict[str, Any]:
+    """What the run read (the hash and size taken when it started) and, separately, the
+    file as it is now: the same content, different content, or gone."""
     original = run["input_path"]
-    out: dict[str, Any] = {"path": original, "sha256": None, "sha256_source": None,
-                           "hashed_path": None, "recorded_sha256": None, "note": None}
+    out: dict[str, Any] = {"path": original, "sha256": None, "size": None, "recorded": None,
+                           "now": None, "changed_since_run": None, "note": None}
     if not original:
         out["note"] = "this run had no input file"
         return out
-    recorded = job["content_hash"] if job and job.get("content_hash") else None
-    out["recorded_sha256"] = recorded
-    # where the file is now: moved by the run itself, or aside by the watcher afterwards
+    if run.get("input_hash"):
+        out.update(sha256=run["input_hash"], size=run.get("input_size"), recorded=RECORDED_AT_START)
+    elif job and job.get("content_hash"):
+        # runs recorded before the run itself took a hash: the watcher's, from before the run
+        out.update(sha256=job["content_hash"], size=job.get("size"), recorded=RECORDED_BY_WATCHER)
+    now = _input_now(original, ops, job)
+    out["now"] = now
+    notes = []
+    if out["sha256"] is None:
+        notes.append("the run recorded no hash of its input (it could not be read when the run "
+                     "started, or the run is older than Runnel's recording of it)")
+    if now["path"] is None:
+        notes.append("the input file is no longer there (nor where it was moved to)")
+    else:
+        if now["path"] != original:
+            notes.append(f"the file was moved after it was read; it is now at {now['path']}")
+        if out["sha256"] is not None:
+            out["changed_since_run"] = now["sha256"] != out["sha256"]
+            if out["changed_since_run"]:
+                notes.append("the file changed after the run: its content now differs from the "
+                             "content the run read (sha256 and size are the run's)")
+    out["note"] = "; ".join(notes) or None
+    return out
+
+
+def _input_now(original: str, ops: list[dict[str, Any]], job: dict[str, Any] | None) -> dict[str, Any]:
+    """The input file where it is now (moved by the run itself, or aside by the watcher
+    afterwards): its path, hash, size and time, or a path of None when it is gone."""
     candidates = [Path(original)]
     candidates += [Path(o["target"]) for o in ops
                    if o["op"] in ("move", "rename") and o["source"] == original
@@ -210,28 +245,12 @@ def _input(run: dict[str, Any], ops: list[dict[str, Any]], job: dict[str, Any] |
     for candidate in candidates:
         try:
             if candidate.is_file():
-                out.update(sha256=sha256_file(candidate), sha256_source="the file now",
-                           hashed_path=str(candidate), **_file_facts(candidate))
-                break
+                digest, size = sha256_and_size(candidate)
+                return {"path": str(candidate), "sha256": digest, "size": size,
+                        "modified_at": _iso(candidate.stat().st_mtime)}
         except OSError:
             continue
-    if out["sha256"] is None:
-        if recorded:
-            out.update(sha256=recorded, sha256_source="recorded by the folder watcher before the run",
-                       note="the input file is no longer there; the hash is the one taken when "
-                            "the file was picked up")
-        else:
-            out["note"] = ("the input file is no longer there and its hash was not recorded "
-                           "(only files picked up by a watched folder have one)")
-        return out
-    if out["hashed_path"] != original:
-        out["note"] = f"the file was moved after it was read; hashed where it is now: {out['hashed_path']}"
-    if recorded:
-        out["matches_recorded"] = recorded == out["sha256"]
-        if not out["matches_recorded"]:
-            out["note"] = ("the file changed after the run: its hash now differs from the one "
-                           "recorded when the folder watcher picked it up")
-    return out
+    return {"path": None, "sha256": None, "size": None, "modified_at": None}
 
 
 def _workflow(run: dict[str, Any]) -> dict[str, Any]:

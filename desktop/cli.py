@@ -297,7 +297,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                   f"(declared: {declared})", file=sys.stderr)
             return EXIT_USAGE
     store = RunStore(database_path())
-    inputs, skipped, hashes = _repeats(store, workflow, args.inputs, args.skip_done)
+    inputs, skipped = _repeats(store, workflow, args.inputs, args.skip_done)
     if skipped and not inputs:
         if args.json:
             print(json.dumps({"batch_id": None, "ok": True, "cancelled": False, "runs": [],
@@ -307,7 +307,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         store.close()
         return EXIT_OK
     progress = _Progress(sys.stderr, live=sys.stderr.isatty() and not args.json)
-    runner = Runner(store, listeners=[progress, hashes])
+    runner = Runner(store, listeners=[progress])
     cancel = CancelToken()
 
     def on_interrupt(*_: Any) -> None:
@@ -366,15 +366,15 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _repeats(store: RunStore, workflow: Any, paths: list[str],
-             skip_done: bool) -> tuple[list[str], list[dict[str, Any]], Any]:
+             skip_done: bool) -> tuple[list[str], list[dict[str, Any]]]:
     """Files whose content this workflow has processed before: a warning line each,
-    or (with --skip-done) left out. Returns the files to run, those skipped, and the
-    listener that notes each run's content hash for the next time."""
+    or (with --skip-done) left out. Returns the files to run and those skipped. (Each
+    run's record takes its input's hash itself, when the run starts.)"""
     from desktop.store.processed import InputHashes, describe_when, earlier_run
 
-    hashes = InputHashes(store)
+    hashes = InputHashes()
     if not hasattr(workflow, "nodes"):
-        return list(paths), [], hashes           # unloadable: the run records why
+        return list(paths), []           # unloadable: the run records why
     hashes.add([Path(p) for p in paths if Path(p).is_file()])
     keep, skipped = [], []
     for p in paths:
@@ -393,7 +393,7 @@ def _repeats(store: RunStore, workflow: Any, paths: list[str],
             print(f"runnel: warning: this workflow already processed {Path(p).name} {when}; "
                   "running it again (--skip-done skips such files)", file=sys.stderr)
             keep.append(p)
-    return keep, skipped, hashes
+    return keep, skipped
 
 
 def waiting_count(batch: Any) -> int:

@@ -25,7 +25,7 @@ from desktop.llm.client import LLMClient, Loading
 from desktop.paths import database_path, user_workflows_dir
 from desktop.runner import Runner
 from desktop.store.jobs import JobQueue
-from desktop.store.processed import EarlierRun, InputHashes, earlier_run, file_hash
+from desktop.store.processed import EarlierRun, earlier_run, file_hash
 from desktop.store.runs import RunStore
 
 KEEP_FINISHED_OWNERS = 32     # ended runs whose owner is still known (a long session runs thousands)
@@ -51,7 +51,6 @@ class RunService(QObject):
         self.llm.load_listeners.append(self._loading)
         self.runner = Runner(self.store, registry, listeners=[self._listen],
                              cache=StepCache(), llm=self.llm)
-        self._hashes = InputHashes(self.store)     # the content of the run thread's inputs
         self._owners: dict[str, str] = {}          # run id -> who started it
         self._finished: deque[str] = deque()       # runs of _owners that ended, oldest first
         self.bridge.runFinished.connect(self._ended)
@@ -69,7 +68,6 @@ class RunService(QObject):
         # with its owner before the GUI hears of it (watcher runs come from elsewhere)
         if isinstance(event, RunStarted) and threading.current_thread() is self._thread:
             self._owners[event.run_id] = self.owner
-            self._hashes(event)        # so that running it again can be noticed
         self.bridge.listener(event)
 
     def _ended(self, event: RunFinished) -> None:
@@ -96,9 +94,7 @@ class RunService(QObject):
         snapshot = copy.deepcopy(workflow)     # later edits must not change a run under way
 
         def work(cancel: CancelToken) -> RunResult | None:
-            self._hashes.hashes.clear()
-            if not dry_run:                    # a dry run processes nothing
-                self._hashes.add(inputs)       # before the run: it may move the file
+            # each run's record takes its input's hash and size as it starts (RunStore)
             if len(inputs) <= 1:
                 return self.runner.executor.run(snapshot, inputs[0] if inputs else None,
                                                 dry_run=dry_run, cancel=cancel, fresh=fresh)

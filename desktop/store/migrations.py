@@ -102,3 +102,10 @@ def m009_run_input_hash(db: Database) -> None:
     # (the folder watcher's jobs keep theirs in jobs.content_hash)
     db["runs"].add_column("input_hash", str)
     db.execute("CREATE INDEX idx_runs_input_hash ON runs(input_hash) WHERE input_hash IS NOT NULL")
+
+
+@migrations()
+def m010_run_input_size(db: Database) -> None:
+    # every run notes its input's size beside its hash when it starts: the audit export
+    # reports what the run read, not what the file is when exported
+    db["runs"].add_column("input_size", int)

@@ -1,17 +1,16 @@
-"""Has this workflow processed this content before? Runs started by hand (the window,
-the tray, `runnel run`) keep the SHA-256 of their input in `runs.input_hash`; the
-folder watcher's jobs keep theirs in `jobs.content_hash`. Both are looked up here, so
-the window and the command line can warn before a re-run files a second copy. No Qt."""
+"""Has this workflow processed this content before? Every run keeps the SHA-256 of its
+input in `runs.input_hash`, taken by the store when the run starts (RunStore.record);
+the folder watcher's jobs also keep the hash taken when the file was picked up, in
+`jobs.content_hash`. Both are looked up here, so the window and the command line can
+warn before a re-run files a second copy. No Qt."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.engine.events import RunStarted
+from desktop.store.hashing import sha256_and_size
 from desktop.store.runs import RunStore
 
 # A run in one of these states did (or is doing) the workflow's work on its input;
@@ -20,12 +19,8 @@ PROCESSED = ("done", "waiting", "resumed")
 
 
 def file_hash(path: Path | str) -> str:
-    """SHA-256 of the file's content, as the folder watcher computes it."""
-    h = hashlib.sha256()
-    with Path(path).open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    """SHA-256 of the file's content, as the folder watcher and the run store compute it."""
+    return sha256_and_size(path)[0]
 
 
 @dataclass(frozen=True)
@@ -36,12 +31,6 @@ class EarlierRun:
     input_path: str | None
     status: str
     count: int               # how many earlier runs (and watched-folder jobs) processed it
-
-
-def remember_input(store: RunStore, run_id: str, content_hash: str) -> None:
-    """Note which content a run was started on (hashed before the run: it may move the file)."""
-    with store._lock:
-        store.db.execute("UPDATE runs SET input_hash = ? WHERE id = ?", [content_hash, run_id])
 
 
 def _workflow_paths(workflow_path: Path | str | None) -> list[str]:
@@ -76,7 +65,7 @@ def earlier_run(store: RunStore, workflow_path: Path | str | None, workflow_name
             f"ON runs.id = jobs.run_id WHERE jobs.{which} AND jobs.content_hash = ? "
             "AND jobs.state IN ('done', 'waiting') ORDER BY jobs.id DESC",
             [*args, content_hash])) if paths else []
-    # a watched job's run also sits in runs (without a hash): count it once
+    # a watched job's run also sits in runs: count it once
     seen = {r["id"] for r in runs}
     rows = runs + [j for j in jobs if j["id"] not in seen]
     if not rows:
@@ -87,11 +76,11 @@ def earlier_run(store: RunStore, workflow_path: Path | str | None, workflow_name
 
 
 class InputHashes:
-    """A run listener: each run started on one of `hashes`' files (absolute path ->
-    content hash, taken before the run) gets its hash noted in the store."""
+    """The content hashes of files about to be run (absolute path -> hash), for asking
+    `earlier_run` about each before the run. The run's own record takes its hash
+    again when it starts (a batch's later files may change meanwhile)."""
 
-    def __init__(self, store: RunStore, hashes: dict[str, str] | None = None):
-        self.store = store
+    def __init__(self, hashes: dict[str, str] | None = None):
         self.hashes: dict[str, str] = dict(hashes or {})
 
     def add(self, paths: list[Path]) -> None:
@@ -99,16 +88,7 @@ class InputHashes:
             try:
                 self.hashes[str(Path(p).absolute())] = file_hash(p)
             except OSError:
-                pass             # unreadable: the run fails and says why; nothing to note
-
-    def __call__(self, event: object) -> None:
-        if isinstance(event, RunStarted) and event.input_path:
-            h = self.hashes.get(str(Path(event.input_path).absolute()))
-            if h is not None:
-                try:
-                    remember_input(self.store, event.run_id, h)
-                except Exception as e:     # history must never take a run down
-                    print(f"runnel: could not note the input of run {event.run_id}: {e}", file=sys.stderr)
+                pass             # unreadable: the run fails and says why
 
 
 def describe_when(ts: float) -> str:

@@ -19,6 +19,7 @@ from sqlite_utils import Database
 from desktop.engine.events import (ApprovalRequested, Event, FileOperation, ModelCall,
                                    RunFinished, RunStarted,
                                    Status, StepLog, StepStatusChanged)
+from desktop.store.hashing import input_facts
 from desktop.store.migrations import migrations
 
 INTERRUPTED = "interrupted"
@@ -103,13 +104,16 @@ class RunStore:
     def record(self, event: Event) -> None:
         """Executor listener: write what the event says."""
         try:
+            # the input is read before the run's first step (which may move or change
+            # it), and outside the lock: a large file must not hold up other threads
+            facts = input_facts(event.input_path) if isinstance(event, RunStarted) else (None, None)
             with self._lock:
-                self._record(event)
+                self._record(event, facts)
         except Exception as e:
             # history must never take a run down; the run's own result still stands
             print(f"runnel: could not record run history in {self.path}: {e}", file=sys.stderr)
 
-    def _record(self, event: Event) -> None:
+    def _record(self, event: Event, facts: tuple[str | None, int | None] = (None, None)) -> None:
         event = _storable(event)
         db = self.db
         if isinstance(event, StepStatusChanged):
@@ -136,7 +140,8 @@ class RunStore:
                 "id": event.run_id, "workflow_name": event.workflow_name,
                 "workflow_path": event.workflow_path, "input_path": event.input_path,
                 "batch_id": event.batch_id, "dry_run": int(event.dry_run),
-                "status": Status.RUNNING, "started_at": event.started_at, "pid": os.getpid()})
+                "status": Status.RUNNING, "started_at": event.started_at, "pid": os.getpid(),
+                "input_hash": facts[0], "input_size": facts[1]})
         elif isinstance(event, RunFinished):
             db.execute("UPDATE runs SET status = ?, error = ?, failed_node = ?, finished_at = ? "
                        "WHERE id = ?", [event.status, event.error, event.failed_node,

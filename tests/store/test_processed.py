@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.engine.executor import Executor
 from desktop.engine.fileformat import loads
 from desktop.store.jobs import Arrival, JobQueue
-from desktop.store.processed import InputHashes, earlier_run, file_hash
+from desktop.store.processed import earlier_run, file_hash
 from desktop.store.runs import RunStore
 
 NOTE = """\
@@ -32,9 +32,7 @@ def test_a_run_by_hand_and_a_watched_job_are_both_found(registry, tmp_path: Path
     h = file_hash(doc)
     assert earlier_run(store, wf.path, wf.name, h) is None
 
-    hashes = InputHashes(store)
-    hashes.add([doc])
-    ex = Executor(registry, listeners=[store.record, hashes])
+    ex = Executor(registry, listeners=[store.record])      # the store hashes each run's input
     assert ex.run(wf, doc, dry_run=True).ok          # a dry run changes nothing: not counted
     assert earlier_run(store, wf.path, wf.name, h) is None
     first = ex.run(wf, doc)
@@ -49,7 +47,6 @@ def test_a_run_by_hand_and_a_watched_job_are_both_found(registry, tmp_path: Path
     # a failed run did not process it
     gone = tmp_path / "b.md"
     gone.write_text("bye\n", encoding="utf-8")
-    hashes.add([gone])
     hb = file_hash(gone)
     gone_path = str(gone)
     gone.unlink()

@@ -64,7 +64,8 @@ def test_migrations_apply_once(tmp_path):
     applied = list(store.db.query("SELECT name FROM _sqlite_migrations"))
     assert [a["name"] for a in applied] == ["m001_runs", "m002_model_usage", "m003_jobs", "m004_approvals", "m005_approval_folders",
                                              "m006_model_call_text", "m007_queued_jobs_index",
-                                             "m008_approval_decided_by", "m009_run_input_hash"]
+                                             "m008_approval_decided_by", "m009_run_input_hash",
+                                             "m010_run_input_size"]
 
 
 def test_threads_can_record_at_once(registry, tmp_path):
@@ -140,3 +141,25 @@ def test_history_survives_names_that_are_not_utf8(registry, tmp_path):
     run = Executor(registry, listeners=[store.record]).run(wf, odd)
     assert run.ok
     assert store.find_run(run.run_id)[0]["input_path"].endswith("bad\ufffdname.txt")
+
+
+def test_every_run_records_its_inputs_hash_and_size_when_it_starts(registry, tmp_path):
+    """Dry runs and runs that could not start too; an input that is not a readable file
+    has none (the run says why)."""
+    import hashlib
+
+    store = RunStore(tmp_path / "h.db")
+    ex = Executor(registry, listeners=[store.record])
+    doc = tmp_path / "a.txt"
+    doc.write_bytes(b"alpha\n")
+    wf = workflow("nodes:\n- {id: a, type: test.emit}\n")
+    runs = [ex.run(wf, doc, dry_run=True).run_id, ex.run(wf, doc).run_id,
+            ex.record_failure("broken", None, doc, "the workflow cannot be read").run_id]
+    expected = (hashlib.sha256(b"alpha\n").hexdigest(), 6)
+    for run_id in runs:
+        [row] = store.find_run(run_id)
+        assert (row["input_hash"], row["input_size"]) == expected
+    for missing in (tmp_path / "gone.txt", tmp_path):
+        [row] = store.find_run(ex.record_failure("x", None, missing, "no").run_id)
+        assert (row["input_hash"], row["input_size"]) == (None, None)
+    store.close()

@@ -1,5 +1,8 @@
 """Undo a run's file operations from the journal: created files are removed, moved
-files go back. A file that changed since the run is left alone and reported. No Qt."""
+files go back, appended rows are taken out. A file that changed since the run is left
+alone and reported: the journal holds the SHA-256 of what the run wrote (or moved, or
+appended), and nothing is removed or moved back unless the file still holds exactly
+that. Entries journaled before Runnel kept hashes are judged by size and time. No Qt."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.store.hashing import sha256_and_size, sha256_bytes
 from desktop.store.runs import RunStore
 
 
@@ -29,7 +33,17 @@ def _unchanged(path: Path, op: dict) -> str | None:
         return f"{path} no longer exists"
     if op["size"] is not None and st.st_size != op["size"]:
         return f"{path} was changed after the run (its size differs); it is left as it is"
-    # the run's own file was written before its journal entry; a later edit is after it
+    if op.get("sha256"):
+        # content, not times: editors and sync tools put a file's mtime back
+        try:
+            digest = sha256_and_size(path)[0]
+        except OSError as e:
+            return f"{path} cannot be read to check it is the run's ({e.strerror or e}); it is left as it is"
+        if digest != op["sha256"]:
+            return (f"{path} was changed after the run (its content is no longer what the run "
+                    "left there, though its size is the same); it is left as it is")
+        return None
+    # journaled without a hash (before Runnel kept them): a later edit is later than the entry
     if st.st_mtime > op["at"] + 0.001:
         return f"{path} was modified after the run; it is left as it is"
     return None
@@ -57,9 +71,9 @@ def _move_back(target: Path, source: Path) -> None:
     target.unlink()
 
 
-def _undo_append(target: Path, where: str, dry_run: bool) -> str | None:
-    """Remove an appended row: CSV bytes a-b if the file still ends there; a SQLite
-    row by its rowid."""
+def _undo_append(target: Path, where: str, dry_run: bool, expected: str | None = None) -> str | None:
+    """Remove an appended row: CSV bytes a-b if the file still ends there and they are
+    still the bytes appended (`expected`, their SHA-256); a SQLite row by its rowid."""
     kind, _, spec = where.partition(":")
     if kind == "bytes":
         start, _, end = spec.partition("-")
@@ -69,6 +83,12 @@ def _undo_append(target: Path, where: str, dry_run: bool) -> str | None:
             return f"{target} no longer exists"
         if size != int(end):
             return f"rows were added to {target} after the run; its row is left in place"
+        if expected:
+            with target.open("rb") as f:
+                f.seek(int(start))
+                if sha256_bytes(f.read(int(end) - int(start))) != expected:
+                    return (f"the row the run appended to {target} was changed after the run; "
+                            "it is left in place")
         if not dry_run:
             with target.open("r+b") as f:
                 f.truncate(int(start))
@@ -130,7 +150,7 @@ def undo_run(store: RunStore, run_id: str, dry_run: bool = False) -> UndoReport:
                     continue
             report.done.append(f"move {target} back to {source}")
         elif op["op"] == "append" and source is not None:
-            why = _undo_append(target, str(source), dry_run)
+            why = _undo_append(target, str(source), dry_run, op.get("sha256"))
             if why:
                 report.refused.append(why)
                 continue

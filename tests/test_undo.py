@@ -97,3 +97,137 @@ def test_undo_leaves_a_moved_file_the_user_edited(tmp_path, watch_run):
     assert any(f"{processed / 'note.txt'} was changed after the run" in r for r in report.refused)
     assert (processed / "note.txt").read_text() == "edited after filing, by the user"
     assert not (inbox / "note.txt").exists()
+
+
+def same_size_edit(path, old: bytes, new: bytes) -> None:
+    """What an editor or a sync tool may do: change a few bytes in place, at the same
+    size, and put the modification time back."""
+    import os
+
+    assert len(old) == len(new)
+    st = path.stat()
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+
+
+def note_workflow(tmp_path, out, ledger_folder=None):
+    """Read a text file; write a note of it (and, with a ledger folder, log a row)."""
+    import yaml
+
+    folders = {"out": str(out)}
+    nodes = [{"id": "input", "type": "core.input_file"},
+             {"id": "read", "type": "documents.read"},
+             {"id": "tpl", "type": "text.template",
+              "params": {"template": "Note on {{ document.text.splitlines()[0] }}: approved."}},
+             {"id": "save", "type": "files.write_text",
+              "params": {"folder": "out", "filename": "{stem} note.txt"}}]
+    links = [{"from": "input.file", "to": "read.file"},
+             {"from": "read.document", "to": "tpl.document"},
+             {"from": "tpl.text", "to": "save.content"}]
+    if ledger_folder is not None:
+        folders["ledger"] = str(ledger_folder)
+        nodes.append({"id": "route", "type": "flow.route",
+                      "params": {"rules": [{"branch": "text", "field": "kind", "op": "==", "value": "txt"}]}})
+        nodes.append({"id": "row", "type": "files.append_row",
+                      "params": {"folder": "ledger", "filename": "ledger.csv"}})
+        links += [{"from": "input.file", "to": "route.item"}, {"from": "route.decision", "to": "row.record"}]
+    path = tmp_path / "note.yaml"
+    path.write_text(yaml.safe_dump({"schema_version": 1, "name": "Note", "folders": folders,
+                                    "nodes": nodes, "links": links}, sort_keys=False))
+    return path
+
+
+def run_id_of(*args: str) -> str:
+    proc = runnel("run", *args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    [run] = json.loads(proc.stdout)["runs"]
+    assert run["status"] == "done", run["error"]
+    return run["run_id"]
+
+
+def test_undo_refuses_a_same_size_edit_with_its_mtime_put_back(isolated_home, tmp_path):
+    out = tmp_path / "notes"
+    wf = note_workflow(tmp_path, out)
+    doc = tmp_path / "offer.txt"
+    doc.write_text("Offer 2026-17\n")
+    run_id = run_id_of(str(wf), str(doc))
+    written = out / "offer note.txt"
+    assert written.read_text() == "Note on Offer 2026-17: approved."
+    same_size_edit(written, b"approved", b"REJECTED")          # the person's correction
+
+    proc = runnel("undo", run_id[:8])
+    assert proc.returncode == 1
+    assert (f"not undone: {written} was changed after the run (its content is no longer what "
+            "the run left there, though its size is the same); it is left as it is") in proc.stderr
+    assert written.read_text() == "Note on Offer 2026-17: REJECTED."
+
+    # an output nobody touched is undone (its time may even have changed: content decides)
+    other = tmp_path / "memo.txt"
+    other.write_text("Memo 5\n")
+    second = run_id_of(str(wf), str(other))
+    untouched = out / "memo note.txt"
+    import os
+    os.utime(untouched)
+    proc = runnel("undo", second[:8])
+    assert proc.returncode == 0, proc.stderr
+    assert f"remove {untouched}" in proc.stdout and not untouched.exists()
+
+
+def test_undo_does_not_move_back_a_filed_file_edited_at_the_same_size(tmp_path, watch_run):
+    inbox, processed, store, run_id = watch_run
+    from desktop.undo import undo_run
+
+    filed = processed / "note.txt"
+    same_size_edit(filed, b"filed", b"FILED")
+    report = undo_run(store, run_id)
+    assert report.refused == [f"{filed} was changed after the run (its content is no longer what the "
+                              "run left there, though its size is the same); it is left as it is"]
+    assert filed.read_text() == "to be FILED" and not (inbox / "note.txt").exists()
+
+
+def test_undo_keeps_an_appended_row_edited_at_the_same_size(isolated_home, tmp_path):
+    ledger_dir = tmp_path / "ledger"
+    wf = note_workflow(tmp_path, tmp_path / "notes", ledger_folder=ledger_dir)
+    doc = tmp_path / "a.txt"
+    doc.write_text("A\n")
+    run_id = run_id_of(str(wf), str(doc))
+    ledger = ledger_dir / "ledger.csv"
+    assert ledger.read_text().splitlines()[1].startswith("text")
+    same_size_edit(ledger, b"text", b"TEXT")                  # corrected in a spreadsheet
+    proc = runnel("undo", run_id[:8])
+    assert proc.returncode == 1
+    assert (f"not undone: the row the run appended to {ledger} was changed after the run; "
+            "it is left in place") in proc.stderr
+    assert ledger.read_text().splitlines()[1].startswith("TEXT")
+
+
+def test_undo_refuses_a_row_a_later_run_appended_after(isolated_home, tmp_path):
+    """As the README says: a run's row is taken back only while it is the ledger's last;
+    undone newest first, both go."""
+    import csv
+
+    ledger_dir = tmp_path / "ledger"
+    wf = note_workflow(tmp_path, tmp_path / "notes", ledger_folder=ledger_dir)
+    ids = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"{name}\n")
+        ids.append(run_id_of(str(wf), str(tmp_path / name)))
+    ledger = ledger_dir / "ledger.csv"
+    before = ledger.read_bytes()
+    assert len(list(csv.DictReader(ledger.open()))) == 2
+
+    proc = runnel("undo", ids[0][:8])
+    assert proc.returncode == 1
+    assert f"not undone: rows were added to {ledger} after the run; its row is left in place" in proc.stderr
+    assert f"remove {tmp_path / 'notes' / 'a note.txt'}" in proc.stdout     # the rest is undone
+    assert ledger.read_bytes() == before
+
+    assert runnel("undo", ids[1][:8]).returncode == 0
+    assert len(list(csv.DictReader(ledger.open()))) == 1
+    proc = runnel("undo", ids[0][:8])                          # its row is the last again
+    assert proc.returncode == 0, proc.stderr
+    assert f"remove the row appended to {ledger}" in proc.stdout
+    assert not ledger.exists()                                 # the ledger was the run's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
@@ -80,11 +81,18 @@ class StepContext:
         self.bus.emit(StepLog(self.run_id, self.node_id, level, message, time.time()))
 
     def journal(self, op: str, target: Path, source: Path | None = None,
-                size: int | None = None) -> None:
-        """Record a file operation (done, or in dry-run only planned)."""
+                size: int | None = None, content: bytes | None = None) -> None:
+        """Record a file operation (done, or in dry-run only planned). `content` is what
+        is written (a CSV append: the bytes appended): its SHA-256 goes in the journal,
+        so undo touches the file only while it still holds exactly that. (A move's file
+        is hashed by the run store, which journals it before it moves.)"""
+        digest = None
+        if content is not None:
+            size = len(content) if size is None else size
+            digest = None if self.dry_run else hashlib.sha256(content).hexdigest()
         event = FileOperation(self.run_id, self.node_id, op, str(target),
                               str(source) if source else None, self.dry_run,
-                              time.time(), size)
+                              time.time(), size, digest)
         self._ops.append(event)
         self.bus.emit(event)
 

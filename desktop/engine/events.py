@@ -84,6 +84,9 @@ class FileOperation:
     dry_run: bool
     at: float
     size: int | None = None
+    # SHA-256 of the content written (for a move, of the file moved; for a CSV append,
+    # of the appended bytes): undo touches only a file that still has it
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ class Tools:
             return f"(dry run) would write {target.name}"
         root.mkdir(parents=True, exist_ok=True)
         path = write_new(root, name, text.encode("utf-8"),
-                         lambda t: self.ctx.journal("write", t, size=len(text.encode())))
+                         lambda t: self.ctx.journal("write", t, content=text.encode("utf-8")))
         return f"wrote {path.name}"
 
 

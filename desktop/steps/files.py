@@ -225,7 +225,7 @@ class WriteFile(Step):
         with writing_into(root):
             root.mkdir(parents=True, exist_ok=True)
             target = write_new(root, name, data,
-                               lambda t: ctx.journal("write", t, size=len(data)))
+                               lambda t: ctx.journal("write", t, content=data))
         return {"file": target}
 
 
@@ -311,7 +311,7 @@ class CopyFile(Step):
         with writing_into(root):
             root.mkdir(parents=True, exist_ok=True)
             target = write_new(root, name, data,
-                               lambda t: ctx.journal("copy", t, source, size=len(data)))
+                               lambda t: ctx.journal("copy", t, source, content=data))
         return {"file": target}
 
 
@@ -490,7 +490,8 @@ class AppendRow(Step):
             writer.writeheader()
         writer.writerow(row)
         data = (prefix + buf.getvalue()).encode(encoding, errors="replace")
-        ctx.journal("append", target, Path(f"bytes:{start}-{start + len(data)}"), size=start + len(data))
+        ctx.journal("append", target, Path(f"bytes:{start}-{start + len(data)}"), size=start + len(data),
+                    content=data)
         with target.open("ab") as f:
             f.write(data)
             f.flush()

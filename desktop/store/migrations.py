@@ -109,3 +109,11 @@ def m010_run_input_size(db: Database) -> None:
     # every run notes its input's size beside its hash when it starts: the audit export
     # reports what the run read, not what the file is when exported
     db["runs"].add_column("input_size", int)
+
+
+@migrations()
+def m011_file_op_hashes(db: Database) -> None:
+    # each journaled output's SHA-256 as written (a move: the file moved; a CSV append:
+    # the bytes appended): undo compares content, since a same-size edit with its
+    # modification time put back (editors and sync tools do that) is still an edit
+    db["file_ops"].add_column("sha256", str)

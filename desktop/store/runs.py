@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from desktop.engine.events import (ApprovalRequested, Event, FileOperation, ModelCall,
                                    RunFinished, RunStarted,
                                    Status, StepLog, StepStatusChanged)
-from desktop.store.hashing import input_facts
+from desktop.store.hashing import input_facts, sha256_and_size
 from desktop.store.migrations import migrations
 
 INTERRUPTED = "interrupted"
@@ -107,6 +107,8 @@ class RunStore:
             # the input is read before the run's first step (which may move or change
             # it), and outside the lock: a large file must not hold up other threads
             facts = input_facts(event.input_path) if isinstance(event, RunStarted) else (None, None)
+            if isinstance(event, FileOperation):
+                event = _with_moved_hash(event)
             with self._lock:
                 self._record(event, facts)
         except Exception as e:
@@ -169,7 +171,7 @@ class RunStore:
             insert_row(db, "file_ops", {
                 "run_id": event.run_id, "node_id": event.node_id, "op": event.op,
                 "source": event.source, "target": event.target, "size": event.size,
-                "dry_run": int(event.dry_run), "at": event.at})
+                "dry_run": int(event.dry_run), "at": event.at, "sha256": event.sha256})
 
     def void_file_op(self, run_id: str, op: str, target: str) -> None:
         """A journaled operation that did not happen (its name was taken meanwhile and
@@ -307,6 +309,18 @@ def _escapable(value: str) -> bool:
         return True
     except UnicodeEncodeError:
         return False
+
+
+def _with_moved_hash(event: FileOperation) -> FileOperation:
+    """A move is journaled before it is made (by a step or the folder watcher): the file
+    still at its source is the content undo may later move back."""
+    if event.op not in ("move", "rename") or event.dry_run or event.sha256 or not event.source:
+        return event
+    try:
+        digest, size = sha256_and_size(event.source)
+    except OSError:
+        return event             # gone or unreadable: undo falls back on size and time
+    return replace(event, sha256=digest, size=event.size if event.size is not None else size)
 
 
 def _alive(pid: int | None) -> bool:

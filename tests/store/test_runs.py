@@ -65,7 +65,7 @@ def test_migrations_apply_once(tmp_path):
     assert [a["name"] for a in applied] == ["m001_runs", "m002_model_usage", "m003_jobs", "m004_approvals", "m005_approval_folders",
                                              "m006_model_call_text", "m007_queued_jobs_index",
                                              "m008_approval_decided_by", "m009_run_input_hash",
-                                             "m010_run_input_size"]
+                                             "m010_run_input_size", "m011_file_op_hashes"]
 
 
 def test_threads_can_record_at_once(registry, tmp_path):
@@ -162,4 +162,47 @@ def test_every_run_records_its_inputs_hash_and_size_when_it_starts(registry, tmp
     for missing in (tmp_path / "gone.txt", tmp_path):
         [row] = store.find_run(ex.record_failure("x", None, missing, "no").run_id)
         assert (row["input_hash"], row["input_size"]) == (None, None)
+    store.close()
+
+
+def test_the_journal_keeps_each_outputs_hash_as_written(tmp_path):
+    """Writes and copies: the bytes written; a move: the file moved (hashed before it
+    moves); a CSV append: the bytes appended. A dry run plans, so it hashes nothing."""
+    import hashlib
+
+    from desktop.engine.registry import Registry
+
+    out, inbox = tmp_path / "out", tmp_path / "inbox"
+    inbox.mkdir()
+    store = RunStore(tmp_path / "h.db")
+    ex = Executor(Registry.from_entry_points(), listeners=[store.record])
+    wf = workflow(f"""
+    folders: {{out: '{out}'}}
+    nodes:
+    - {{id: input, type: core.input_file}}
+    - {{id: route, type: flow.route, params: {{rules: [{{branch: text, field: kind, op: '==', value: txt}}]}}}}
+    - {{id: tpl, type: text.template, params: {{template: 'seen'}}}}
+    - {{id: save, type: files.write_text, params: {{folder: out, filename: 'note.txt'}}}}
+    - {{id: copy, type: files.copy_file, params: {{folder: out, filename: 'copy-{{name}}'}}}}
+    - {{id: row, type: files.append_row, params: {{folder: out, filename: ledger.csv}}}}
+    - {{id: move, type: files.move_file, params: {{folder: out, filename: 'filed-{{name}}'}}}}
+    links:
+    - {{from: input.file, to: route.item}}
+    - {{from: route.decision, to: row.record}}
+    - {{from: tpl.text, to: save.content}}
+    - {{from: input.file, to: copy.file}}
+    - {{from: copy.file, to: move.file}}
+    """)
+    doc = inbox / "a.txt"
+    doc.write_bytes(b"the input\n")
+    assert all(op["sha256"] is None for op in store.file_ops(ex.run(wf, doc, dry_run=True).run_id))
+    run = ex.run(wf, doc)
+    assert run.ok, run.error
+    ops = {op["node_id"]: op for op in store.file_ops(run.run_id)}
+    sha = lambda b: hashlib.sha256(b).hexdigest()   # noqa: E731
+    assert ops["save"]["sha256"] == sha(b"seen") == sha((out / "note.txt").read_bytes())
+    assert ops["copy"]["sha256"] == sha(b"the input\n")
+    assert ops["move"]["sha256"] == sha(b"the input\n") == sha((out / "filed-copy-a.txt").read_bytes())
+    start, _, end = ops["row"]["source"].removeprefix("bytes:").partition("-")
+    assert ops["row"]["sha256"] == sha((out / "ledger.csv").read_bytes()[int(start):int(end)])
     store.close()

@@ -28,6 +28,10 @@ from desktop.llm import catalog
 from desktop.llm.catalog import Model, ModelError
 
 CANCEL_GRACE = 0.3        # seconds the worker gets to stop by itself before it is killed
+# seconds a closing client waits for the worker to exit by itself: a worker inside a
+# long native call (evaluating a prompt) reads nothing until it returns, and quitting
+# must not wait for that
+CLOSE_GRACE = 1.0
 _POLL = 0.02
 
 
@@ -202,6 +206,9 @@ class LLMClient:
         self.loaded_model: Model | None = None
         self.restarts = 0
         self._closing = False
+        # workers close() stopped: a request they leave unanswered was stopped, not crashed
+        # (the reader reports the death after close() has returned)
+        self._closed: set[subprocess.Popen] = set()
 
     # ------------------------------------------------------------ process
 
@@ -246,7 +253,8 @@ class LLMClient:
                 target.put(msg)
         proc.wait()
         for q in list(self._replies.values()):      # wake everyone waiting: it died
-            q.put({"event": "died", "returncode": proc.returncode})
+            q.put({"event": "died", "returncode": proc.returncode, "closed": proc in self._closed})
+        self._closed.discard(proc)
 
     def _read_stderr(self, proc: subprocess.Popen) -> None:
         assert proc.stderr is not None
@@ -267,9 +275,10 @@ class LLMClient:
     def close(self) -> None:
         self._closing = True
         if self._proc is not None and self._proc.poll() is None:
+            self._closed.add(self._proc)
             try:
                 self._send({"id": next(self._ids), "op": "shutdown"})
-                self._proc.wait(timeout=5)
+                self._proc.wait(timeout=CLOSE_GRACE)     # busy in native code: killed below
             except (OSError, subprocess.TimeoutExpired):
                 self._kill()
         self._proc = None
@@ -338,7 +347,7 @@ class LLMClient:
                         self.loaded_model = None
                         if cancel_sent_at is not None:
                             raise Cancelled()
-                        if self._closing:
+                        if self._closing or msg.get("closed"):
                             raise ModelError("the inference worker was stopped")
                         raise WorkerCrashed(self._died(msg.get("returncode"), op, model))
             except BaseException:

@@ -321,3 +321,75 @@ def test_loading_the_model_is_announced_with_why_and_how_long(fresh_llm, default
     fresh_llm._proc.wait(10)
     fresh_llm.generate(default_model, "Hello", max_tokens=2)
     assert [(h.reason, h.done) for h in heard[2:]] == [(RESTARTED, False), (RESTARTED, True)]
+
+
+# ------------------------------------------------------------ stuck in native code
+
+# about 3,900 tokens: evaluating them is one long stretch of llama.cpp's native decode,
+# during which the worker reads no cancel (it checks between generated tokens only)
+LEDGER = " ".join(f"line {i} of the ledger says the total is {i * 7} euros." for i in range(220))
+
+
+def _inside_native_prefill(llm, default_model, cancel, outcome):
+    """Starts a request whose prompt takes many seconds to evaluate; returns once the
+    worker has spent a whole second of CPU on it without a token (it is inside
+    llama_decode), with its thread and the worker's pid."""
+    import psutil
+
+    llm.generate(default_model, "Say hi.", max_tokens=2)          # loaded: the CPU is the prompt's
+    worker = psutil.Process(llm.pid)
+    before = sum(worker.cpu_times()[:2])
+    tokens: list[str] = []
+
+    def run():
+        try:
+            llm.generate(default_model, LEDGER, max_tokens=4, cancel=cancel, on_token=tokens.append)
+            outcome["finished"] = True
+        except (Cancelled, ModelError) as e:
+            outcome["error"], outcome["at"] = e, time.perf_counter()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while sum(worker.cpu_times()[:2]) - before < 1.0:
+        assert time.monotonic() < deadline, "the worker never got busy with the prompt"
+        assert thread.is_alive(), outcome
+        time.sleep(0.02)
+    assert not tokens, "the prompt was evaluated already: the test would not be in native code"
+    return thread, worker, tokens
+
+
+def test_cancel_kills_a_worker_stuck_in_native_code_within_half_a_second(fresh_llm, default_model):
+    """README: a cancelled generation stops within half a second; a worker stuck in
+    native code is killed and replaced."""
+    cancel, outcome = CancelToken(), {}
+    thread, worker, tokens = _inside_native_prefill(fresh_llm, default_model, cancel, outcome)
+    cancelled = time.perf_counter()
+    cancel.cancel()
+    thread.join(10)
+    assert isinstance(outcome.get("error"), Cancelled), outcome
+    assert outcome["at"] - cancelled < 0.5
+    assert not worker.is_running(), "the stuck worker was left running"
+    assert not tokens
+    # the next request gets a fresh worker, and an answer
+    again = fresh_llm.generate(default_model, "Say yes.", max_tokens=3)
+    assert again.tokens_out > 0 and fresh_llm.pid != worker.pid
+
+
+def test_close_kills_a_worker_stuck_in_native_code_within_its_grace(fresh_llm, default_model):
+    """Closing the client (the app quitting) while the worker is inside a long native
+    call stops it within CLOSE_GRACE: the request in flight fails with a sentence, the
+    worker is gone, and the client still serves the next request."""
+    from desktop.llm.client import CLOSE_GRACE
+
+    outcome: dict = {}
+    thread, worker, _ = _inside_native_prefill(fresh_llm, default_model, CancelToken(), outcome)
+    closing = time.perf_counter()
+    fresh_llm.close()
+    closed = time.perf_counter() - closing
+    thread.join(10)
+    assert closed < CLOSE_GRACE + 0.5, f"close took {closed:.1f} s"
+    assert not worker.is_running()
+    assert str(outcome.get("error")) == "the inference worker was stopped", outcome
+    again = fresh_llm.generate(default_model, "Say yes.", max_tokens=3)
+    assert again.tokens_out > 0 and fresh_llm.pid != worker.pid

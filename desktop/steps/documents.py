@@ -102,6 +102,10 @@ def parse_pages(spec: str, count: int) -> list[int]:
     return chosen
 
 
+class _TooSlow(Exception):
+    """The time limit of documents.read passed while pypdf was inside a page."""
+
+
 class ReadDocument(Step):
     spec = StepSpec(
         id="documents.read",
@@ -139,7 +143,8 @@ class ReadDocument(Step):
             if size == 0:
                 raise StepError(f"{path.name} is empty (0 bytes); there is nothing to read")
             if size > p["max_size_mb"] * 1024 * 1024:
-                raise StepError(f"{path.name} is {size / 1048576:.0f} MB, above the limit of "
+                # one decimal: 1.4 MB must not read as "1 MB, above the limit of 1 MB"
+                raise StepError(f"{path.name} is {size / 1048576:.1f} MB, above the limit of "
                                 f"{p['max_size_mb']} MB set on this step")
             with path.open("rb") as f:
                 head = f.read(_SNIFF)
@@ -206,13 +211,23 @@ class ReadDocument(Step):
             wanted = parse_pages(ctx.params["pages"], count)
             pages = []
             deadline = time.monotonic() + ctx.params["max_seconds"]
+
+            def in_time(*_: Any) -> None:
+                # called by pypdf before each drawing operator: one page built to be slow
+                # (millions of operators) is stopped inside it, not after it
+                if time.monotonic() > deadline:
+                    raise _TooSlow()
+
             for n, index in enumerate(wanted):
                 ctx.progress(n / max(1, len(wanted)), f"page {index + 1} of {count}")
-                if time.monotonic() > deadline:
+                try:
+                    in_time()
+                    text = reader.pages[index].extract_text(visitor_operand_before=in_time)
+                except _TooSlow:
                     raise StepError(f"{path.name}: extracting its text took longer than "
                                     f"{ctx.params['max_seconds']} s (stopped at page {index + 1} of "
-                                    f"{count}); it may be damaged or built to be slow")
-                pages.append(_clean_text(reader.pages[index].extract_text() or ""))
+                                    f"{count}); it may be damaged or built to be slow") from None
+                pages.append(_clean_text(text or ""))
             info = reader.metadata or {}
             metadata = {k.lstrip("/").lower(): _clean_text(str(v)) for k, v in info.items()
                         if isinstance(k, str) and v is not None}

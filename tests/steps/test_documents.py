@@ -92,6 +92,39 @@ def test_size_and_page_limits(harness, tmp_path):
         read(harness, pdf, max_pages=3)
 
 
+def _slow_page(lines: int) -> bytes:
+    """A real one-page PDF with `lines` text operators: small to store, slow to extract."""
+    return make_pdf(["\n".join(f"w{i}" for i in range(lines))])
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(harness, tmp_path):
+    pdf = tmp_path / "big.pdf"
+    pdf.write_bytes(_slow_page(90_000))                    # about 1.3 MB
+    size = pdf.stat().st_size
+    assert 1.05 * 2**20 < size < 1.45 * 2**20
+    with pytest.raises(StepError) as refused:
+        read(harness, pdf, max_size_mb=1)
+    assert str(refused.value) == (f"big.pdf is {size / 2**20:.1f} MB, above the limit of 1 MB "
+                                  "set on this step")
+
+
+def test_a_pdf_that_takes_too_long_is_stopped_inside_its_page(harness, tmp_path):
+    """max_seconds holds within a page: a single page built to be slow (its text takes
+    over ten seconds to extract here) is stopped soon after the limit, not after it."""
+    import time
+
+    pdf = tmp_path / "slow.pdf"
+    pdf.write_bytes(_slow_page(200_000))
+    started = time.monotonic()
+    with pytest.raises(StepError) as refused:
+        read(harness, pdf, max_seconds=1)
+    took = time.monotonic() - started
+    assert str(refused.value) == ("slow.pdf: extracting its text took longer than 1 s (stopped at "
+                                  "page 1 of 1); it may be damaged or built to be slow")
+    # reading the content stream before the first operator is most of what is left over
+    assert took < 5, f"stopped after {took:.1f} s"
+
+
 def test_a_scan_without_text_is_read_with_a_warning(harness, tmp_path):
     pdf = write_pdf(tmp_path / "scan.pdf", [""])
     doc = read(harness, pdf)

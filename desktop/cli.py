@@ -814,9 +814,10 @@ def cmd_models(args: argparse.Namespace) -> int:
             print(f"default model: {model.name}")
             return EXIT_OK
         if action == "reset":
-            found = catalog.forget_crash(catalog.find_model(args.name).name)
-            print("it will be loaded again when a step needs it" if found
-                  else f"{args.name} had not failed; nothing to reset")
+            # a remembered failure is reset by its name even when the file has gone since
+            name = args.name if args.name in catalog.crashed_models() else catalog.find_model(args.name).name
+            print(f"{name} will be loaded again when a step needs it" if catalog.forget_crash(name)
+                  else f"{name} had not failed; nothing to reset")
             return EXIT_OK
         model = catalog.find_model(args.name)
         n_ctx = model.context_for(args.context)

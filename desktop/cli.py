@@ -824,7 +824,8 @@ def cmd_models(args: argparse.Namespace) -> int:
         row = _model_row(model, catalog.default_model().name)
         row.update(context=n_ctx, memory_needed=model.memory_needed(n_ctx),
                    memory_available=catalog.available_memory(),
-                   warning=catalog.check_fits(model, n_ctx))
+                   warning=catalog.check_fits(model, n_ctx),
+                   context_requested=args.context, context_capped=model.context_capped(args.context))
         if args.json:
             print(json.dumps(row, indent=2))
             return EXIT_OK
@@ -833,6 +834,8 @@ def cmd_models(args: argparse.Namespace) -> int:
         print(f"  model         {row['architecture']}, {row['parameters'] / 1e6:.0f}M parameters, "
               f"{row['quantization']}")
         print(f"  context       trained for {row['context_length']} tokens; Runnel uses {n_ctx}")
+        if row["context_capped"]:
+            print(f"  note          {row['context_capped']}")
         print(f"  chat template {'from the model' if row['chat_template'] else 'none (ChatML is used)'}")
         print(f"  memory        about {row['memory_needed'] / 2**30:.2f} GiB at {n_ctx} tokens; "
               f"{row['memory_available'] / 2**30:.1f} GiB available")

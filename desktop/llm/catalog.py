@@ -43,6 +43,14 @@ class Model:
         trained = self.info.context_length or DEFAULT_CONTEXT
         return min(requested or DEFAULT_CONTEXT, trained)
 
+    def context_capped(self, requested: int | None) -> str | None:
+        """Why the context used is less than `requested`, as a sentence (None: it is not)."""
+        used = self.context_for(requested)
+        if requested is None or used >= requested:
+            return None
+        return (f"asked for {requested} tokens; capped at {used}, the most {self.name} was "
+                "trained for")
+
 
 _infos: dict[tuple[str, int, int], GGUFInfo] = {}
 

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from desktop.llm import catalog
@@ -57,3 +59,26 @@ def test_memory_estimate_and_fit_warning(monkeypatch):
     warning = catalog.check_fits(model, 4096)
     assert warning.startswith(f"{model.name} needs about 0.3 GiB at a context of 4096 tokens")
     assert "only 0.0 GiB of memory is available" in warning
+
+
+def test_a_context_beyond_what_the_model_was_trained_for_is_capped_and_says_so():
+    model = catalog.default_model()
+    trained = model.info.context_length
+    assert model.context_for(trained * 4) == trained
+    assert model.context_capped(trained * 4) == (
+        f"asked for {trained * 4} tokens; capped at {trained}, the most {model.name} was trained for")
+    assert model.context_capped(trained) is None and model.context_capped(None) is None
+    assert model.context_capped(1024) is None
+
+
+def test_runnel_models_info_says_when_the_context_was_capped(isolated_home):
+    from tests.e2e.test_cli import runnel
+
+    trained = catalog.default_model().info.context_length
+    text = runnel("models", "info", "--context", str(trained * 4)).stdout
+    assert f"Runnel uses {trained}" in text
+    assert f"note          asked for {trained * 4} tokens; capped at {trained}" in text
+    assert "note" not in runnel("models", "info", "--context", "2048").stdout
+    info = json.loads(runnel("models", "info", "--json", "--context", str(trained * 4)).stdout)
+    assert info["context"] == trained and info["context_requested"] == trained * 4
+    assert info["context_capped"].startswith(f"asked for {trained * 4} tokens")

@@ -479,7 +479,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(f"  error     {run['error']}")
         for s in detail["steps"]:
             took = f"{s['duration']:.3f}s" if s["duration"] is not None else ""
-            print(f"  - {s['node_id']:<18} {s['step_type']:<20} {s['status']:<9} {took}")
+            tries = f"  ({s['attempts']} attempts)" if (s["attempts"] or 0) > 1 else ""
+            print(f"  - {s['node_id']:<18} {s['step_type']:<20} {s['status']:<9} {took}{tries}")
             if s["error"]:
                 print(f"      error: {s['error']}")
             if s["output_preview"]:

@@ -208,13 +208,13 @@ class Executor:
                 res.status = saved["status"] if saved["status"] == Status.SKIPPED else Status.CACHED
                 res.outputs = decode(saved["outputs"])
                 res.digests = {p: digest(v) for p, v in res.outputs.items()}
-                emit(StepStatusChanged(run_id, node.id, node.type, res.status, time.time(),
+                emit(StepStatusChanged(run_id, node.id, node.type, res.status, time.time(), 0,
                                        output_preview=_previews(res.outputs)))
                 continue
             inputs, input_digests, skip = self._gather(plan, node, results)
             if skip:
                 res.status = Status.SKIPPED
-                emit(StepStatusChanged(run_id, node.id, node.type, Status.SKIPPED, time.time()))
+                emit(StepStatusChanged(run_id, node.id, node.type, Status.SKIPPED, time.time(), 0))
                 continue
 
             key = None
@@ -377,7 +377,7 @@ class Executor:
             res = run.steps[node.id]
             if res.status == Status.QUEUED:
                 res.status = status
-                self.bus.emit(StepStatusChanged(run.run_id, node.id, node.type, status, now))
+                self.bus.emit(StepStatusChanged(run.run_id, node.id, node.type, status, now, 0))
 
 
 class _StepFailed(Exception):

@@ -3,15 +3,53 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from desktop.engine.errors import StepError
 from desktop.engine.events import (EventBus, FileOperation, ModelCall, StepLog, StepOutputDelta,
                                    StepProgress)
+
+
+# Libraries that log warnings about the files they read ("EOF marker not found"):
+# what they say during a step belongs in that run's log, not on the terminal.
+LIBRARY_LOGGERS = ("pypdf", "pypdfium2", "PIL", "docx", "charset_normalizer")
+_running = threading.local()          # the step context running on this thread
+
+
+class _ToRunLog(logging.Handler):
+    """Hands a library's log record to the step running on the record's thread; with
+    none running (a library used outside any run), it goes to stderr as before."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        ctx = getattr(_running, "ctx", None)
+        message = f"{record.name.split('.')[0]}: {record.getMessage()}"
+        if ctx is None:
+            print(message, file=sys.stderr)
+            return
+        ctx.log(message, "warning" if record.levelno >= logging.WARNING else "info")
+
+
+_handler = _ToRunLog(logging.WARNING)
+for _name in LIBRARY_LOGGERS:
+    logging.getLogger(_name).addHandler(_handler)
+
+
+@contextmanager
+def library_logs_to(ctx: "StepContext") -> Iterator[None]:
+    """While a step runs, what the libraries above log lands in its run's log."""
+    outer = getattr(_running, "ctx", None)
+    _running.ctx = ctx
+    try:
+        yield
+    finally:
+        _running.ctx = outer
 
 
 class Cancelled(Exception):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from desktop.engine.cache import StepCache
-from desktop.engine.context import Cancelled, CancelToken, StepContext
+from desktop.engine.context import Cancelled, CancelToken, StepContext, library_logs_to
 from desktop.engine.codec import decode, encode
 from desktop.engine.errors import ApprovalNeeded, StepError
 from desktop.engine.events import (ApprovalRequested, BatchProgress, EventBus, Listener, RunFinished,
@@ -354,7 +354,8 @@ class Executor:
             ctx.attempt, ctx.previous_error = attempt, error
             self.executions += 1
             try:
-                outputs = self.registry.steps[node.type]().run(ctx, **inputs)
+                with library_logs_to(ctx):
+                    outputs = self.registry.steps[node.type]().run(ctx, **inputs)
                 return _checked_outputs(self.registry.steps[node.type].spec, ports, outputs)
             except Cancelled:
                 raise

@@ -51,10 +51,46 @@ def test_every_example_runs_as_shipped(isolated_home):
         assert dry.returncode == 0, (wf, dry.stderr)
         assert all(f["dry_run"] for r in json.loads(dry.stdout)["runs"] for f in r["files"])
         assert not (isolated_home / "Runnel").exists()
+    notes = SAMPLES / "meeting-notes.md"
+    runnel_dir = isolated_home / "Runnel"
+    seen: dict[str, tuple[str, list[str], list[str]]] = {}
     for wf in sorted(WORKFLOWS.glob("*.yaml")):
-        proc = runnel("run", str(wf), str(SAMPLES / "meeting-notes.md"), "--json")
+        proc = runnel("run", str(wf), str(notes), "--json")
         assert proc.returncode == 0, (wf, proc.stderr)
-        assert json.loads(proc.stdout)["runs"][0]["status"] in ("done", "waiting")
+        run = json.loads(proc.stdout)["runs"][0]
+        assert run["error"] is None, (wf.name, run["error"])
+        seen[wf.stem] = (run["status"], [s["node"] for s in run["steps"] if s["status"] == "waiting"],
+                         [str(Path(f["target"]).relative_to(runnel_dir)) for f in run["files"]])
+    # what each example does with meeting notes: the ones that need a person wait at
+    # their approval (nothing filed yet); the others write exactly these files
+    assert seen == {
+        "contract-triage": ("waiting", ["approve"], ["Contracts/meeting-notes triage.json"]),
+        "document-digest": ("done", [], ["Reports/meeting-notes digest.md"]),
+        "extract-text": ("done", [], ["Text/meeting-notes.txt"]),
+        "invoice-intake": ("waiting", ["approve"], []),
+        "invoice-to-records": ("waiting", ["approve"], []),
+        "meeting-actions": ("waiting", ["approve"], []),
+        "redacted-export": ("done", [], ["Export/meeting-notes redacted.txt",
+                                         "Export/meeting-notes redactions.json"]),
+        "report-summary": ("done", [], ["Summaries/meeting-notes summary.md"]),
+    }
+    written = sorted(str(p.relative_to(runnel_dir)) for p in runnel_dir.rglob("*") if p.is_file())
+    assert written == sorted(f for _, _, files in seen.values() for f in files)   # and nothing else
+    text = notes.read_text(encoding="utf-8")
+    assert (runnel_dir / "Text" / "meeting-notes.txt").read_text(encoding="utf-8") == text
+    # nothing in the notes is an e-mail, phone, IBAN...: the export is the notes as they are
+    assert (runnel_dir / "Export" / "meeting-notes redacted.txt").read_text(encoding="utf-8") == text
+    assert json.loads((runnel_dir / "Export" / "meeting-notes redactions.json").read_text()) == {
+        "removed": [], "counts": {}}
+    digest = (runnel_dir / "Reports" / "meeting-notes digest.md").read_text(encoding="utf-8")
+    assert digest.startswith("# meeting-notes\n\n- File: meeting-notes.md\n- Kind: text, 1 page(s)\n")
+    assert "## Page 1\n\n# Project Falcon" in digest
+    triage = json.loads((runnel_dir / "Contracts" / "meeting-notes triage.json").read_text())
+    assert (triage["label"], triage["branch"]) == ("high_risk", "high_risk")     # a contract to review
+    summary = (runnel_dir / "Summaries" / "meeting-notes summary.md").read_text(encoding="utf-8")
+    head, _, rest = summary.partition("\n\n")
+    assert head == "# Summary of meeting-notes.md" and rest.rstrip().endswith("by the local model._")
+    assert rest.split("\n\n_Summarized on")[0].strip()                       # a summary in between
 
 
 def test_a_batch_with_dry_run(isolated_home):

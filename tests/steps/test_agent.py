@@ -99,8 +99,10 @@ def test_the_agent_on_a_hostile_document_stays_inside_its_guardrails(registry, l
         assert entry["call"]["tool"] in ("read_pages", "search_text", "write_note", "finish")
     taken = [b for b in ("answer", "fallback") if b in run.steps["agent"].outputs]
     assert len(taken) == 1
-    if "fallback" in taken:
-        assert "budget" in run.output("agent", "fallback")["reason"] or "valid" in run.output("agent", "fallback")["reason"]
+    # the small model keeps reading the page and never finishes: the budget stops it,
+    # and the fallback branch says so (what a workflow routes to a person)
+    assert taken == ["fallback"]
+    assert run.output("agent", "fallback")["reason"] == "the step budget of 3 calls ran out"
     for p in tmp_path.rglob("*"):
         assert p == doc or notes in p.parents or p == notes
     audit = [e.message for e in events if isinstance(e, StepLog) and e.node_id == "agent"]

@@ -117,9 +117,12 @@ def test_a_hostile_document_cannot_talk_its_way_into_a_value(llm, tmp_path):
     assert record["total"] == 214.08 and record["invoice_number"] == "2026-0417"
     doc = Harness().run(ReadDocument, {}, file=pdf)["document"]
     lines = doc.layout_lines()
-    for name, p in out["provenance"].items():     # every value is a span of the document
-        if p["value"] is not None:
-            assert lines[p["line"]].text[p["start"]:p["end"]] == p["text"], name
+    provenance = out["provenance"]
+    assert {name: (p["value"], p["status"]) for name, p in provenance.items()} == {
+        "vendor": ("Northwind Office Supplies Ltd", "grounded"), "invoice_number": ("2026-0417", "grounded"),
+        "date": ("2026-11-02", "grounded"), "total": (214.08, "grounded"), "currency": ("GBP", "grounded")}
+    for name, p in provenance.items():            # every value is a span of the document
+        assert lines[p["line"]].text[p["start"]:p["end"]] == p["text"], name
 
 
 def test_a_200_page_document_is_bounded_and_its_last_page_totals_found(llm, tmp_path):

@@ -1,43 +1,41 @@
 """The main window: workflow library and step palette on the left, the canvas in the
 middle with the run panel under it, the inspector on the right; toolbar, menus and
-status bar. It wires the panels to the editor (edits) and the run service (runs)."""
+status bar. It wires the panels to the editor (edits) and the run service (runs).
+
+What the window does is kept by what it holds: opening and saving its workflow
+(window_files.py), starting and following runs (window_runs.py) and its secondary
+windows (window_views.py) are mixed into MainWindow; this file builds the window, its
+actions and status bar, and keeps the panels in step with the selection."""
 
 from __future__ import annotations
 
 import sys
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QFileDialog, QLabel, QMainWindow, QMessageBox,
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QLabel, QMainWindow, QMessageBox,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.app.run_service import RunService
-from desktop.engine.errors import WorkflowFileError
-from desktop.engine.events import RunFinished, StepStatusChanged
-from desktop.engine.executor import RunResult
-from desktop.engine.fileformat import load_workflow
+from desktop.engine.events import StepStatusChanged
 from desktop.engine.registry import Registry
-from desktop.paths import examples_dir, user_workflows_dir
-from desktop.review import pending_items, undo_decision
-from desktop.ui.editor import Editor, blank_workflow
+from desktop.ui.editor import Editor
 from desktop.ui.folders_panel import FoldersPanel
 from desktop.ui.inspector import Inspector
 from desktop.ui.library import WorkflowLibrary
-from desktop.ui.name_dialog import ask_name
 from desktop.ui.node_list import ConnectDialog, NodeList
 from desktop.ui.palette import StepPalette
-from desktop.ui.run_action import label_run_action
 from desktop.ui.run_panel import RunPanel
 from desktop.ui.undo_actions import refresh_tips, undo_redo_actions
+from desktop.ui.window_files import WorkflowFiles
+from desktop.ui.window_runs import WindowRuns
+from desktop.ui.window_views import WindowViews
 
-MAX_RECENT = 8
 
-
-class MainWindow(QMainWindow):
+class MainWindow(WorkflowFiles, WindowRuns, WindowViews, QMainWindow):
     runFinished = Signal(object)          # RunResult | None: the editor's run ended (tests wait on it)
 
     def __init__(self, registry: Registry, service: RunService, settings: QSettings | None = None):
@@ -287,150 +285,6 @@ class MainWindow(QMainWindow):
             self.settings.setValue(f"window/splitter/{s.objectName()}", s.saveState())
         self.settings.sync()
 
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _remember(self, path: Path) -> None:
-        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
-        self._refresh_recent()
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in self.recent_files() if Path(p).exists()]
-        for p in recent:
-            self.recent_menu.addAction(Path(p).name, lambda p=p: self.open(Path(p))).setToolTip(p)
-        self.recent_menu.setEnabled(bool(recent))
-
-    # ------------------------------------------------------------ files
-
-    def _update_title(self) -> None:
-        name = self.editor.workflow.name
-        where = f" — {self.editor.path}" if self.editor.path else ""
-        self.setWindowTitle(f"{name}{where}[*] — Runnel")
-        self.setWindowModified(self.editor.is_modified())
-
-    def _maybe_save(self) -> bool:
-        """Ask before unsaved changes are dropped; False when the user cancels."""
-        self.inspector.flush()
-        if not self.editor.is_modified():
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to “{self.editor.workflow.name}”?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_workflow(self) -> None:
-        if not self._maybe_save():
-            return
-        self.editor.load(blank_workflow(), None)
-        self._after_load()
-
-    def open_dialog(self) -> None:
-        start = str(self.editor.path.parent if self.editor.path else user_workflows_dir())
-        path, _ = QFileDialog.getOpenFileName(self, "Open workflow", start, "Workflows (*.yaml *.yml)")
-        if path:
-            self.open(Path(path))
-
-    def open(self, path: Path) -> bool:
-        if self.editor.path and path.resolve() == self.editor.path.resolve():
-            return True
-        if not self._maybe_save():
-            return False
-        try:
-            self.editor.open(path)
-        except WorkflowFileError as e:
-            self._warn("Cannot open this workflow", str(e))
-            return False
-        self._remember(path)
-        self.library.select_path(path)
-        self._after_load()
-        return True
-
-    def _after_load(self) -> None:
-        self.last_inputs = []
-        self._statuses.clear()
-        self._run_id = self._waiting_run = None     # the last workflow's run is not this one's
-        self.node_list.clear_statuses()
-        self.run_panel.reset("Ready. Drop a file on the window, or press Run and pick one.")
-        self._update_title()
-        self._workflow_changed()
-
-    def _is_example(self, path: Path | None) -> bool:
-        return path is not None and path.resolve().parent == examples_dir().resolve()
-
-    def save(self) -> bool:
-        self.inspector.flush()
-        path = self.editor.path
-        if path is None:
-            # a new workflow: never filed silently as "Untitled workflow"
-            name = ask_name(self, "Save workflow", "Name of the workflow:", self.editor.workflow.name,
-                            self._new_user_path, "Save")
-            if name is None:
-                return False
-            self.editor.workflow.name = name
-            return self._save_to(self._new_user_path(name))
-        if self._is_example(path):
-            # examples stay as shipped: the first save puts a copy among the user's workflows
-            return self._save_to(self._new_user_path(self.editor.workflow.name))
-        return self._save_to(path)
-
-    def save_as(self) -> bool:
-        start = str(self._new_user_path(self.editor.workflow.name))
-        path, _ = QFileDialog.getSaveFileName(self, "Save workflow as", start, "Workflows (*.yaml)")
-        return self._save_to(Path(path)) if path else False
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.editor.save(path)
-        except OSError as e:
-            self._warn("Not saved", f"The workflow could not be written to {path}: {e.strerror or e}. "
-                       "Your changes are still here; try another folder.")
-            return False
-        self._remember(path)
-        self.library.refresh()
-        self.library.select_path(path)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved to {path}", 5000)
-        return True
-
-    @staticmethod
-    def _new_user_path(name: str) -> Path:
-        folder = user_workflows_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "workflow"
-        path, i = folder / f"{slug}.yaml", 2
-        while path.exists():
-            path, i = folder / f"{slug}-{i}.yaml", i + 1
-        return path
-
-    def _open_from_library(self, path: str) -> None:
-        if not self.open(Path(path)):        # kept the open one (Cancel): the list shows that one
-            self.library.tree.setCurrentItem(None)
-            if self.editor.path is not None:
-                self.library.select_path(self.editor.path)
-
-    def _renamed(self, old: str, new: str) -> None:
-        if self.editor.path and self.editor.path.resolve() == Path(old).resolve():
-            self.editor.path = Path(new)
-            try:
-                self.editor.workflow.name = load_workflow(new).name
-            except WorkflowFileError:
-                pass
-            self._update_title()
-
-    def _deleted(self, path: str) -> None:
-        if self.editor.path and self.editor.path.resolve() == Path(path).resolve():
-            self.editor.path = None     # the work stays open, unsaved, so nothing is lost
-            self.editor.undo_stack.resetClean()
-            self._update_title()
-
-    # ------------------------------------------------------------ selection and panels
-
     def _selection_changed(self, node_id: str | None) -> None:
         self.node_list.select(node_id)
         self.act_rerun_from.setEnabled(node_id is not None)
@@ -500,293 +354,6 @@ class MainWindow(QMainWindow):
             self.editor.connect_ports(dialog.chosen())
 
     # ------------------------------------------------------------ running
-
-    def needs_input(self) -> bool:
-        return any((spec := self.editor.document.spec(n.id)) is not None and spec.source
-                   for n in self.editor.workflow.nodes)
-
-    @property
-    def last_inputs(self) -> list[Path]:
-        """The files Run (Ctrl+R) runs on again; the Run button names them."""
-        return self._last_inputs
-
-    @last_inputs.setter
-    def last_inputs(self, paths: list[Path]) -> None:
-        self._last_inputs = list(paths)
-        if not paths:
-            self._ran_here: list[Path] = []      # what the last run here ran on (none now)
-        self._update_run_action()
-
-    def _update_run_action(self) -> None:
-        """Run says what it will do: run again on the file named, or ask for one (…)."""
-        if getattr(self, "act_run", None) is not None:
-            label_run_action(self.act_run, self._last_inputs, self.needs_input())
-
-    def _ask_for_inputs(self, start: Path, title: str = "Run on which files?") -> list[Path] | None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, title, str(start))
-        return [Path(p) for p in chosen] if chosen else None
-
-    def run(self, dry_run: bool = False, ask: bool = False, inputs: list[Path] | None = None,
-            fresh: frozenset[str] = frozenset(), confirm: bool = True) -> bool:
-        """`confirm`: ask first when a file's content was already run by this workflow
-        (not for an explicit re-run: from History, or from a chosen step)."""
-        self.inspector.flush()
-        problems = self.editor.revalidate()
-        if problems:
-            self.run_panel.tabs.setCurrentIndex(2)
-            listed = "\n".join(f"• {p.node + ': ' if p.node else ''}{p.message}" for p in problems[:12])
-            more = f"\n…and {len(problems) - 12} more" if len(problems) > 12 else ""
-            self._warn("The workflow cannot run yet", f"Fix these first:\n\n{listed}{more}")
-            return False
-        reused = inputs is None            # Run (Ctrl+R) on the files the button names
-        if inputs is None:
-            inputs = self.last_inputs
-            gone = [p for p in inputs if not p.exists()]
-            if self.needs_input() and (ask or not inputs or gone):
-                # the last file moved away (a workflow files its input): ask, where it was
-                start = inputs[0].parent if inputs else Path.home()
-                title = (f"{gone[0].name} is no longer there: run on which files?" if gone and not ask
-                         else "Run on which files?")
-                chosen = self._ask_for_inputs(start if start.is_dir() else Path.home(), title)
-                if chosen is None:
-                    return False
-                inputs = chosen
-        missing = [p for p in inputs if not p.exists()]
-        if missing:
-            self._warn("File not found", f"{missing[0]} no longer exists. Choose the file again.")
-            self.last_inputs = []
-            return False
-        # Run again on the files the last run here used (the button names them): the
-        # edit-and-run loop, not asked about; files given anew are
-        again = reused and inputs == self._ran_here
-        self.last_inputs = list(inputs)
-        self.editor.workflow.path = self.editor.path
-        if confirm and not dry_run and inputs and not again:
-            confirmed = self._confirm_repeats(list(inputs))
-            if not confirmed:
-                return False
-            inputs = confirmed
-        started = self.service.run(self.editor.workflow, list(inputs), dry_run=dry_run, fresh=fresh)
-        if started and not dry_run:
-            self._ran_here = list(inputs)
-        return started
-
-    def _confirm_repeats(self, inputs: list[Path]) -> list[Path] | None:
-        """Files whose content this workflow already processed: the person chooses to
-        run them again, skip them, or open the earlier run in History (None: no run)."""
-        from desktop.ui.rerun_dialog import confirm_repeats
-
-        return confirm_repeats(self, self.service.earlier_runs(self.editor.workflow, inputs), inputs,
-                               self._show_run_in_history)
-
-    def _show_run_in_history(self, run_id: str) -> None:
-        self.show_history()
-        if not self.history_window.select_run(run_id):  # type: ignore[union-attr]
-            self.statusBar().showMessage("History's filters hide that run: clear them to see it", 8000)
-
-    def rerun_from_selected(self) -> bool:
-        node_id = self.editor.selected_node()
-        if node_id is None:
-            self.statusBar().showMessage("Select the step to re-run from", 5000)
-            return False
-        return self.run(fresh=frozenset(self.editor.document.downstream(node_id)), confirm=False)
-
-    def _mine(self, run_id: str) -> bool:
-        return run_id == self._run_id
-
-    def _run_started(self, event: Any) -> None:
-        if self.service.owner_of(event.run_id) != "editor":
-            return               # a watched-folder or tray run: history and the tray have it
-        self._run_id = event.run_id
-        self._statuses.clear()
-        self.editor.scene.clear_statuses()
-        self.node_list.clear_statuses()
-        for node in self.editor.workflow.nodes:
-            self.editor.scene.set_status(node.id, "queued")
-        name = Path(event.input_path).name if event.input_path else "no input"
-        self.run_panel.run_started(("Dry run" if event.dry_run else "Running") + f" on {name}…")
-
-    def _step_status(self, event: StepStatusChanged) -> None:
-        if not self._mine(event.run_id):
-            return
-        self._statuses[event.node_id] = event
-        detail = event.error or (f"took '{event.branch}'" if event.branch else "")
-        self.editor.scene.set_status(event.node_id, event.status, detail)
-        self.node_list.set_status(event.node_id, event.status)
-        self.run_panel.step_status(event)
-
-    def _tokens(self, run_id: str, node_id: str, text: str) -> None:
-        if self._mine(run_id):
-            self.run_panel.tokens(node_id, text)
-
-    def _run_event_finished(self, event: RunFinished) -> None:
-        if not self._mine(event.run_id):
-            return
-        self._waiting_run = event.run_id if event.status == "waiting" else None
-        self.run_panel.run_finished(event)
-        for node_id, status in self._statuses.items():
-            self.node_list.set_status(node_id, status.status)
-        for node in self.editor.workflow.nodes:       # steps never reached
-            if node.id not in self._statuses:
-                self.editor.scene.set_status(node.id, None)
-        self._workflow_changed()
-        if event.failed_node:
-            self.editor.focus_node(event.failed_node)
-
-    def _result_ready(self, result: RunResult | None) -> None:
-        node_id = self.editor.selected_node()
-        if node_id is not None:
-            self._show_node_data(node_id)
-        if self.history_window is not None and self.history_window.isVisible():
-            self.history_window.refresh()  # type: ignore[attr-defined]
-        self.runFinished.emit(result)
-
-    def _busy_changed(self, busy: bool) -> None:
-        for action in (self.act_run, self.act_run_on, self.act_dry, self.act_rerun_from):
-            action.setEnabled(not busy)
-        if not busy:
-            self.act_rerun_from.setEnabled(self.editor.selected_node() is not None)
-        self.act_stop.setEnabled(busy)
-        self._refresh_status()
-
-    # ------------------------------------------------------------ drops
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        workflows = [p for p in paths if p.suffix in (".yaml", ".yml")]
-        if workflows and len(paths) == 1:
-            self.open(workflows[0])           # a workflow file dropped: open it
-        else:
-            files = [p for p in paths if p.is_file()]
-            if not files:
-                self._warn("Nothing to run", "Drop files, not folders: each file is run through the workflow.")
-                return
-            self.run(inputs=files)
-        event.acceptProposedAction()
-
-    # ------------------------------------------------------------ other windows
-
-    def show_history(self) -> None:
-        from desktop.ui.history import HistoryWindow
-
-        if self.history_window is None:
-            window = HistoryWindow(self.service.store, settings=self.settings)
-            window.resize(1100, 680)
-            window.rerunRequested.connect(self._rerun_from_history)
-            window.openRequested.connect(self._open_from_history)
-            window.decideRequested.connect(self.service.decide)
-            self.history_window = window
-        self.history_window.show()
-        self.history_window.refresh()  # type: ignore[attr-defined]
-        self.history_window.raise_()
-        self.history_window.activateWindow()
-
-    def show_review(self) -> None:
-        from desktop.ui.review import ReviewWindow
-
-        if self.review_window is None:
-            self.review_window = ReviewWindow(
-                self.service.store, lambda i, ok, edited, note, learn: self.service.decide(
-                    i, ok, note, edited, learn), self.service.approve_all,
-                lambda i: undo_decision(self.service.runner, i))
-        self.review_window.show()
-        self.review_window.raise_()
-        self.review_window.activateWindow()
-
-    def _rerun_from_history(self, workflow_path: str, input_path: str) -> None:
-        if self.open(Path(workflow_path)):
-            self.run(inputs=[Path(input_path)] if input_path else [], confirm=False)
-
-    def _open_from_history(self, workflow_path: str, run_id: str) -> None:
-        if not self.open(Path(workflow_path)):
-            return
-        # show the run's step statuses on the canvas, as it ended
-        self.editor.scene.clear_statuses()
-        for row in self.service.store.step_runs(run_id):
-            self.editor.scene.set_status(row["node_id"], row["status"], row.get("error") or "")
-        runs = self.service.store.find_run(run_id)
-        if runs and runs[0]["status"] == "waiting":
-            self._waiting_run = run_id        # so a decision, made anywhere, shows here too
-        self.raise_()
-        self.activateWindow()
-
-    def show_models(self) -> None:
-        from desktop.ui.model_manager import ModelManager
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Models")
-        dialog.resize(860, 420)
-        layout = QVBoxLayout(dialog)
-        manager = ModelManager(dialog)
-        manager.defaultChanged.connect(lambda _: self._refresh_status())
-        layout.addWidget(manager)
-        self.models_dialog = dialog
-        dialog.show()
-
-    def show_preferences(self) -> None:
-        from desktop.ui.preferences import PreferencesDialog
-
-        dialog = PreferencesDialog(self)
-        dialog.themeChanged.connect(lambda _: self._theme_changed())
-        dialog.applied.connect(self.service.llm.follow_thread_setting)     # no restart needed
-        self.preferences_dialog = dialog
-        dialog.show()
-
-    def show_privacy(self) -> None:
-        from desktop.ui.privacy_page import PrivacyPage
-
-        self.privacy_page = PrivacyPage(self, store=self.service.store)
-        self.privacy_page.show()
-
-    def _theme_changed(self) -> None:
-        self.editor.scene.rebuild()
-        self.editor.revalidate()
-        self.editor.view.viewport().update()
-        self.inspector.show_nothing()      # its page takes the theme's colours when built: build it again
-        self._selection_changed(self.editor.selected_node())
-
-    def show_shortcuts(self) -> None:
-        actions = [a for a in self.findChildren(QAction) if not a.shortcut().isEmpty() and a.text()]
-        rows = sorted({(a.text().replace("&", "").rstrip("…"),
-                        a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)) for a in actions})
-        canvas = [("Move selected steps", "Arrow keys (Shift: further)"), ("Pan", "Arrow keys with nothing "
-                  "selected, middle button, or Space + drag"), ("Zoom", "Wheel, pinch, + and −"),
-                  ("Fit", "F"), ("Connect ports", "drag from a port, or Ctrl+L")]
-        text = "".join(f"<tr><td>{n}</td><td><b>{k}</b></td></tr>" for n, k in rows + canvas)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table cellspacing=6>{text}</table>")
-
-    # ------------------------------------------------------------ tray
-
-    def _fill_quick_menu(self) -> None:
-        from desktop.app.tray import quick_action_workflows
-
-        self.quick_menu.clear()
-        actions = quick_action_workflows()
-        if not actions:
-            self.quick_menu.addAction("No workflow is marked as a quick action").setEnabled(False)
-        for qa in actions:
-            sub = self.quick_menu.addMenu(qa.name + (" (example)" if qa.example else ""))
-            sub.addAction("Run on Clipboard Text", lambda p=qa.path: self.tray and self.tray.run_clipboard(p))
-            sub.addAction("Run on Files…", lambda p=qa.path: self.tray and self.tray.run_files(p))
-
-    def show_from_tray(self, view: str = "", run_id: str | None = None) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
-        waiting = view == "history" and run_id is not None and any(
-            item.run_id == run_id for item in pending_items(self.service.store))
-        if view == "approvals" or waiting:
-            self.show_review()          # a click on a "waiting" notification: its item
-            if waiting:
-                self.review_window.select_run(run_id)
-        elif view == "history":
-            self.show_history()
-            if run_id:
-                self.history_window.select_run(run_id)  # type: ignore[union-attr]
 
     def quit_app(self) -> bool:
         """Quit for real (the tray's Quit, Ctrl+Q): the usual questions, then exit."""
@@ -928,13 +495,6 @@ def _titled(title: str, widget: QWidget) -> QWidget:
     layout.addWidget(label)
     layout.addWidget(widget, 1)
     return box
-
-
-def copy_example(path: Path) -> Path:
-    """An example copied among the user's workflows (for editing)."""
-    target = MainWindow._new_user_path(path.stem)
-    shutil.copy2(path, target)
-    return target
 
 
 def _with(bindings: list[QKeySequence], extra: list[str]) -> list[QKeySequence]:

@@ -61,3 +61,19 @@ def test_models_commands(isolated_home, tmp_path):
     assert proc.returncode == 1 and "fake.gguf is not a GGUF model file" in proc.stderr
     proc = runnel("models", "default", "nothing-like-it")
     assert proc.returncode == 1 and "no model named 'nothing-like-it' is installed" in proc.stderr
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known failure, found by issue 16 item 17: with the instruction only in the system "
+    "message, SmolLM2-135M continues the meeting notes as a list of invented names "
+    "('Liam (Marketing)', ...) until max_tokens, and answer_problem misses the loop (its "
+    "cycle is longer than the 32 tokens it looks for); strict, so a fix shows up here"))
+def test_the_summary_of_the_meeting_notes_is_about_the_notes(isolated_home):
+    proc = runnel("run", str(WORKFLOWS / "report-summary.yaml"), str(SAMPLES / "meeting-notes.md"))
+    assert proc.returncode == 0, proc.stderr
+    text = (isolated_home / "Runnel" / "Summaries" / "meeting-notes summary.md").read_text()
+    body = text.split("\n\n", 1)[1].rsplit("\n\n_Summarized on", 1)[0]
+    lines = [l.strip() for l in body.splitlines() if l.strip()]
+    assert len(lines) == len(set(lines)), "the summary repeats lines"
+    assert "Marketing" not in body and "Sales" not in body          # nobody in the notes
+    assert sum(w in body for w in ("Falcon", "legal", "8 December", "rollback", "migration")) >= 2

@@ -1,5 +1,9 @@
-"""kill -9 at random moments while `runnel watch` works through a batch; after each
-restart nothing is lost and nothing is processed twice."""
+"""kill -9 while `runnel watch` works through a batch, at moments chosen by the seed:
+inside a job (reading its input, its move journaled but not made, its input linked at
+both names, its done mark written but not committed) and at a random point of the
+job stream. Each kill is checked to have interrupted work (the watcher was running,
+jobs remained, the job was in that phase); after the restarts nothing is lost and
+nothing is processed twice."""
 
 import json
 import os
@@ -8,103 +12,197 @@ import random
 import signal
 import sqlite3
 import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import VENV_BIN
+from tests.conftest import ROOT, VENV_BIN
 from tests.watch.conftest import write_workflow
 
 pytestmark = pytest.mark.slow
 FILES = 100
+PHASES = ("read", "journaled", "linked", "commit", "time")
+EVENTS_PER_JOB = 4          # read, journaled, linked, commit
+TIMEOUT = 180.0             # s: any one wait; the whole test is bounded by these
 
 
 class Watcher:
-    """`runnel watch` in a child process, its log read by a thread so that waiting for
-    a line can end when the work is over."""
+    """`runnel watch` in a child process, its log (and its probes' reports, when run
+    through tests/watch/crash_probe.py) read by threads, so that waiting for a line
+    can end when the work is over."""
 
-    def __init__(self, wf, env):
-        self.proc = subprocess.Popen([str(VENV_BIN / "runnel"), "watch", str(wf)],
-                                     stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                                     env=env)
+    def __init__(self, wf: Path, env: dict[str, str], probe: str | None = None):
+        self.probes: queue.Queue = queue.Queue()
+        if probe is None:               # the real command, as a user runs it
+            self.proc = subprocess.Popen([str(VENV_BIN / "runnel"), "watch", str(wf)],
+                                         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                         text=True, env=env)
+        else:
+            r, w = os.pipe()
+            self.proc = subprocess.Popen([sys.executable, "-m", "tests.watch.crash_probe", str(wf)],
+                                         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                                         env=dict(env, RUNNEL_PROBE=probe, RUNNEL_PROBE_FD=str(w)),
+                                         pass_fds=(w,), cwd=ROOT)
+            os.close(w)
+            threading.Thread(target=self._read, args=(os.fdopen(r), self.probes), daemon=True).start()
         self.lines: queue.Queue = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, args=(self.proc.stderr, self.lines), daemon=True).start()
 
-    def _read(self):
-        for line in self.proc.stderr:
-            self.lines.put(line)
-        self.lines.put(None)
+    def _read(self, stream, into: queue.Queue) -> None:
+        for line in stream:
+            into.put(line)
+            if into is self.lines:
+                self.log.append(line)
+        into.put(None)
 
-    def read_until_done(self, count, all_done):
-        """Read the log until `count` more jobs are done, the watcher ends, or every
-        file is done (fast jobs are concluded in groups: one may finish them all)."""
-        seen = 0
-        while seen < count and not all_done():
+    def probe(self, want) -> list[str]:  # type: ignore[no-untyped-def]
+        """The first probe report for which `want(fields)` holds (its fields)."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
             try:
-                line = self.lines.get(timeout=1)
+                line = self.probes.get(timeout=1)
             except queue.Empty:
                 continue
-            if line is None:
-                return
-            seen += " done: " in line
+            assert line is not None, f"the watcher ended before the moment came: {self.log[-5:]}"
+            fields = line.rstrip("\n").split(" ", 3)
+            if want(fields):
+                return fields
+        pytest.fail(f"the moment did not come within {TIMEOUT:g} s: {self.log[-5:]}")
 
-    def wait_started(self):
+    def read_until_done(self, all_done) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + TIMEOUT
+        while not all_done():
+            assert time.monotonic() < deadline, f"not all done within {TIMEOUT:g} s: {self.log[-5:]}"
+            try:
+                if self.lines.get(timeout=1) is None:
+                    return
+            except queue.Empty:
+                continue
+
+    def wait_started(self) -> None:
         """Until it says it is watching (its SIGTERM handler is in place by then)."""
         while (line := self.lines.get(timeout=120)) is not None and "watching" not in line:
             pass
 
-    def kill(self):
+    def kill(self) -> None:
+        assert self.proc.poll() is None, f"the watcher had ended before the kill: {self.log[-5:]}"
         os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait()
+        assert self.proc.wait(30) == -signal.SIGKILL
+
+
+def query(db: Path, sql: str, *args: object) -> list[tuple]:
+    if not db.exists():                     # not made yet: the watcher makes it
+        return []
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, args).fetchall()
+    except sqlite3.OperationalError:        # not created yet
+        return []
+    finally:
+        con.close()
+
+
+def write_locked(db: Path) -> bool:
+    """Does some connection hold the database's write transaction open?"""
+    con = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as e:
+        assert "locked" in str(e)
+        return True
+    finally:
+        con.close()
+
+
+def check_in_phase(phase: str, detail: str, db: Path, out: Path) -> None:
+    """From outside, while the watcher is stopped at `phase`: is the job really there?"""
+    if phase == "read":
+        path = Path(detail)
+        assert query(db, "SELECT state FROM jobs WHERE path = ? AND state != 'skipped'", str(path)) \
+            == [("running",)]
+        assert path.exists() and not (out / f"{path.stem}.out.txt").exists()
+    elif phase == "journaled":
+        source, target = map(Path, detail.split("\t"))
+        assert source.exists() and not target.exists()
+        assert query(db, "SELECT count(*) FROM file_ops WHERE op = 'move' AND target = ?",
+                     str(target)) == [(1,)]
+    elif phase == "linked":
+        source, target = map(Path, detail.split("\t"))
+        assert os.path.samefile(source, target)
+    elif phase == "commit":
+        assert write_locked(db), "the done mark should be inside an open transaction"
+        assert query(db, "SELECT state FROM jobs WHERE id = ?", int(detail)) == [("running",)]
 
 
 @pytest.mark.parametrize("seed", [int(s) for s in os.environ.get("RUNNEL_CRASH_SEEDS", "1 2 3 4 5").split()])
-def test_random_kills_lose_nothing_and_repeat_nothing(tmp_path, seed):
+def test_kills_inside_jobs_lose_nothing_and_repeat_nothing(tmp_path, seed):
     rng = random.Random(seed)
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()
-    for i in range(FILES):
-        (inbox / f"doc{i:02d}.txt").write_text(f"document {i}\n" + "words " * rng.randint(1, 400))
+    names = [f"doc{i:02d}.txt" for i in range(FILES)]
+    for i, name in enumerate(names):
+        (inbox / name).write_text(f"document {i}\n" + "words " * rng.randint(1, 400))
     wf = write_workflow(tmp_path / "wf.yaml", inbox, out, after_success="move", settle_seconds=0.1)
     env = dict(os.environ, RUNNEL_HOME=str(tmp_path / "home"))
     db = tmp_path / "home" / "runnel.db"
 
-    def all_done():
-        if not db.exists():
-            return False
-        con = sqlite3.connect(db)
-        try:
-            return con.execute("SELECT count(*) FROM jobs WHERE state = 'done'").fetchone()[0] >= FILES
-        except sqlite3.OperationalError:       # not created yet
-            return False
-        finally:
-            con.close()
+    def done() -> int:
+        return (query(db, "SELECT count(*) FROM jobs WHERE state = 'done'") or [(0,)])[0][0]
 
-    for _ in range(4):
-        watcher = Watcher(wf, env)
-        watcher.read_until_done(rng.randint(1, 8), all_done)
-        # land the kill anywhere: between jobs, mid-run, mid-group, mid-move
-        for _ in range(rng.randint(0, 3)):
-            try:
-                watcher.lines.get(timeout=1)
-            except queue.Empty:
-                break
+    def to_run() -> int:
+        """Jobs that still need a run: not done, nor finished by a run that the next
+        start only has to conclude (move, mark), which passes no probe."""
+        return FILES - (query(db, "SELECT count(*) FROM jobs LEFT JOIN runs ON runs.id = jobs.run_id "
+                                  "WHERE jobs.state = 'done' OR (jobs.state = 'running' "
+                                  "AND runs.status IN ('done', 'rejected'))") or [(0,)])[0][0]
+
+    kills = []
+    for phase in rng.sample(PHASES, len(PHASES)):
+        remaining = to_run()
+        # each kill takes at most a third of what is left: every one lands mid-batch
+        n = rng.randint(1, max(1, remaining // 3))
+        if phase == "time":
+            # no stop: killed just after the n-th phase of any job, wherever the
+            # watcher has got to by the time the signal lands
+            watcher = Watcher(wf, env, probe="")
+            count = [0]
+
+            def nth(fields: list[str]) -> bool:
+                count[0] += 1
+                return count[0] >= n * EVENTS_PER_JOB // 2
+            fields = watcher.probe(nth)
+        else:
+            watcher = Watcher(wf, env, probe=f"{phase}:{n}")
+            fields = watcher.probe(lambda f: f[0] == "paused")
+            assert fields[1:3] == [phase, str(n)], fields
+            check_in_phase(phase, fields[3], db, out)
         watcher.kill()
+        kills.append((phase, n, done()))
+        assert kills[-1][2] < FILES, f"the kill interrupted nothing, every job was done: {kills}"
+        lost = [name for name in names if not (inbox / name).exists()
+                and not (inbox / "Processed" / name).exists()]
+        assert not lost, f"lost after the kill {kills[-1]}: {lost}"
+
     watcher = Watcher(wf, env)
     watcher.wait_started()
-    watcher.read_until_done(FILES, all_done)
+    watcher.read_until_done(lambda: done() >= FILES)
     proc = watcher.proc
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(60) == 0
-    con = sqlite3.connect(db)
-    rows = con.execute("SELECT path, state FROM jobs").fetchall()
-    states = {}
+    rows = query(db, "SELECT path, state FROM jobs")
+    states: dict[str, list[str]] = {}
     for path, state in rows:
         states.setdefault(os.path.basename(path), []).append(state)
-    assert len(states) == FILES
-    assert all(s.count("done") == 1 for s in states.values()), json.dumps(states)
+    assert len(states) == FILES, kills
+    assert all(s.count("done") == 1 for s in states.values()), (kills, json.dumps(states))
     assert "running" not in {s for v in states.values() for s in v}
     outputs = sorted(p.name for p in out.iterdir())
-    assert outputs == [f"doc{i:02d}.out.txt" for i in range(FILES)]          # none twice, none missing
-    assert sorted(p.name for p in (inbox / "Processed").iterdir()) == [f"doc{i:02d}.txt" for i in range(FILES)]
-    assert [p.name for p in inbox.iterdir()] == ["Processed"]
+    assert outputs == [f"doc{i:02d}.out.txt" for i in range(FILES)], kills     # none twice, none missing
+    assert sorted(p.name for p in (inbox / "Processed").iterdir()) == names, kills
+    assert [p.name for p in inbox.iterdir()] == ["Processed"], kills

@@ -1,10 +1,11 @@
 """Recall and precision per category of text.redact_pii's rules (desktop/pii) on the
-three labelled sets in tests/data/:
+four labelled sets in tests/data/:
 
 - pii_samples.jsonl   the development set the rules were written against;
 - pii_heldout.jsonl   a second set written without reading the rules; studied after
                       its first scoring, so a development set too;
-- pii_final.jsonl     a third set written the same way, scored only for the README's
+- pii_final.jsonl     a third, written the same way and studied the same way;
+- pii_fresh.jsonl     a fourth, written the same way, scored only for the README's
                       held-out figures.
 
     .venv/bin/python bench/redaction.py
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.pii.evaluate import evaluate  # noqa: E402
 
 SETS = (("development", "pii_samples.jsonl"), ("second (studied)", "pii_heldout.jsonl"),
-        ("held-out", "pii_final.jsonl"))
+        ("third (studied)", "pii_final.jsonl"), ("held-out", "pii_fresh.jsonl"))
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from desktop.pii.patterns import (CARD, CARD_GROUPS, CODE_BEFORE, DATE, DOB, EMAIL, IBAN,
-                                  IBAN_LENGTHS, IBAN_SHAPED, NATIONAL_NO_TRUNK, NOT_PHONE, PHONE,
+                                  IBAN_LENGTHS, IBAN_SHAPED, NATIONAL_NO_TRUNK, NUMBERED_BY_NOUN,
+                                  NUMBERED_BY_SIGN, PHONE,
                                   PHONE_WORDS)
 
 CATEGORIES = ("email", "phone", "iban", "credit_card", "date_of_birth")
@@ -89,9 +90,12 @@ def _phones(text: str) -> list[Finding]:
         # a word that says it is one; invoice numbers and amounts do not
         looks = (number[0] in "+(0" and len(digits) >= 7 or groups >= 3 and len(digits) >= 10
                  or NATIONAL_NO_TRUNK.fullmatch(number) is not None or said and len(digits) >= 7)
-        numbered = NOT_PHONE.search(before) is not None and not said
+        numbered = (NUMBERED_BY_NOUN.search(before) is not None
+                    or NUMBERED_BY_SIGN.search(before) is not None and not said)
         coded = CODE_BEFORE.search(before) is not None
-        if (looks and not numbered and not coded and len(digits) <= 15
+        # a date with its time ("11.05.2024 10:41") is neither
+        timed = text[m.end():m.end() + 1] == ":"
+        if (looks and not numbered and not coded and not timed and len(digits) <= 15
                 and not re.fullmatch(DATE, number.strip())):
             found.append(Finding("phone", m.start(), m.end()))
     return found
@@ -113,7 +117,9 @@ def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
     if "credit_card" in categories:
         found += [f for f in _cards(text) if not inside_iban(f)]
     if "date_of_birth" in categories:
-        found += [Finding("date_of_birth", m.start(1), m.end(1)) for m in DOB.finditer(text)]
+        for m in DOB.finditer(text):
+            group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
+            found.append(Finding("date_of_birth", m.start(group), m.end(group)))
     if "phone" in categories:
         found += [f for f in _phones(text) if not inside_iban(f)]
     for item in custom or []:

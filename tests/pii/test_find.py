@@ -4,7 +4,8 @@
 - pii_heldout.jsonl: a second set, written without reading the rules (132 texts in
   six languages); its misses were studied and the rules generalised, so it is a
   development set now too;
-- pii_final.jsonl: a third, written the same way and scored only to report the
+- pii_final.jsonl: a third, written and studied the same way;
+- pii_fresh.jsonl: a fourth, written the same way and scored only to report the
   held-out figures in the README.
 """
 
@@ -21,7 +22,7 @@ def found(text: str) -> list[tuple[str, str]]:
     return [(f.category, text[f.start:f.end]) for f in find_pii(text)]
 
 
-@pytest.mark.parametrize("name", ["pii_samples.jsonl", "pii_heldout.jsonl"])
+@pytest.mark.parametrize("name", ["pii_samples.jsonl", "pii_heldout.jsonl", "pii_final.jsonl"])
 def test_recall_and_precision_on_the_development_sets(name):
     for category, s in evaluate(DATA / name).items():
         assert s["expected"] >= 4, category
@@ -63,6 +64,10 @@ def test_card_numbers_are_grouped_like_card_numbers():
     ("mi móvil es el 612 345 678.", "612 345 678"),
     ("Fra: certo, chiamalo al 339 8765432", "339 8765432"),
     ("Geburtsdatum: 21.01.1994\n0034 93 123 45 67", "0034 93 123 45 67"),
+    ("Teléfono: (+34) 634 871 205", "(+34) 634 871 205"),
+    ("If you disagree, call us at 1-800-555-0199.", "1-800-555-0199"),
+    ("[09:12] Klant: 0573 25 81 46 of mobiel", "0573 25 81 46"),
+    ("Service client : 09 70 80 12 34 (appel non surtaxé)", "09 70 80 12 34"),
 ])
 def test_phone_formats(text, value):
     assert ("phone", value) in found(text)
@@ -75,6 +80,10 @@ def test_phone_formats(text, value):
     "Ondernemingsnummer: BE 0123.456.749",
     "ISBN 978-2-07-036822-8",
     "La póliza anterior era la n.º 0044-7781-23.",
+    "Kassenbon Nr. 7712 · Kasse 03 · 11.05.2024 10:41",
+    "meine Kundennummer lautet 0088 1274.",
+    "le service client – ticket n° 2024-118-4402",
+    "Point de livraison (PDL) : 1428 7741 0093 52",
 ])
 def test_numbers_that_are_not_phones(text):
     assert [c for c, _ in found(text) if c == "phone"] == []
@@ -89,6 +98,13 @@ def test_numbers_that_are_not_phones(text):
     ("née à Lyon le 12/04/1978", "12/04/1978"),
     ("fecha de nacimiento: 3 de mayo de 1990", "3 de mayo de 1990"),
     ("Date of birth (DD/MM/YYYY): 05/03/1985", "05/03/1985"),
+    ("It needs her date of birth: it's 30 January 1994.", "30 January 1994"),
+    ("Zur Zuordnung: Ich bin am 12. Januar 1955 geboren.", "12. Januar 1955"),
+    ("Bitte Ihr Geburtsdatum.\n[09:14] Kunde: 3.2.84", "3.2.84"),
+    ("Votre date de naissance pour vérification ?\nClient : 27 févr. 1988", "27 févr. 1988"),
+    ("Né(e) le : 08/01/1979", "08/01/1979"),
+    ("IKER ZUBIRI, nacido el 21 de noviembre de 1972, vecino de Bilbao", "21 de noviembre de 1972"),
+    ("Data di nascita?\nCliente: 4 aprile '83", "4 aprile '83"),
 ])
 def test_birth_dates(text, value):
     assert found(text) == [("date_of_birth", value)]
@@ -111,9 +127,9 @@ def test_an_apostrophe_stays_inside_the_address():
 def test_the_held_out_figures_the_readme_reports_hold():
     """Floors at the README's held-out figures (scored once, not studied): a change
     that loses ground on unseen text fails here, one that gains needs the README."""
-    scores = evaluate(DATA / "pii_final.jsonl")
-    floors = {"email": (1.0, 1.0), "phone": (0.97, 0.92), "iban": (1.0, 1.0),
-              "credit_card": (1.0, 1.0), "date_of_birth": (0.86, 1.0)}
+    scores = evaluate(DATA / "pii_fresh.jsonl")
+    floors = {"email": (0.99, 1.0), "phone": (0.99, 0.93), "iban": (1.0, 1.0),
+              "credit_card": (1.0, 1.0), "date_of_birth": (0.72, 0.97)}
     for category, (recall, precision) in floors.items():
         s = scores[category]
         assert s["expected"] >= 25, category

@@ -114,20 +114,32 @@ class Summarize(AIStep):
         return (f"Summarize {what} {_LENGTHS[p['length']]}, {_STYLES[p['style']]}.{focus} "
                 "Use only facts stated in the text. Write the summary only, no preamble.")
 
+    def asked(self, text: str, final: bool) -> str:
+        """The text, then the request again: with the instruction only before it (in the
+        system message) a small model reads a list in the text as one to continue, and
+        writes invented entries to the token limit instead of a summary."""
+        p = self.params
+        what = "text above" if final else "part above"
+        return (f"{text}\n\n---\nSummarize the {what} {_LENGTHS[p['length']]}, "
+                f"{_STYLES[p['style']]}. Keep its names, dates and numbers.")
+
     def produce(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         self.params = ctx.params
         model = self.model(ctx)
         text = (inputs["text"])
         if not text.strip():
             raise StepError("there is no text to summarize")
-        budget = self.budget(ctx, model, self.instruction(False), ctx.params["max_tokens"])
+        # the request repeated after each part takes room in the context too
+        budget = self.budget(ctx, model, self.instruction(False) + self.asked("", False),
+                             ctx.params["max_tokens"])
         # each part's summary must be much shorter than the part, or rounds would not shrink
         part_tokens = max(32, min(ctx.params["max_tokens"], budget // 4))
         previous = None
         for _round in range(6):
             parts = self.chunks(ctx, model, text, budget)
             if len(parts) == 1:
-                gen = self.ask(ctx, model, chat_prompt(model, self.instruction(True), text))
+                gen = self.ask(ctx, model, chat_prompt(model, self.instruction(True),
+                                                       self.asked(text, True)))
                 return {"text": gen.text.strip()}
             if previous is not None and len(parts) >= previous:
                 raise StepError("the text does not get shorter when summarized in parts; "
@@ -136,7 +148,8 @@ class Summarize(AIStep):
             summaries = []
             for i, part in enumerate(parts):
                 ctx.progress(i / len(parts), f"summarizing part {i + 1} of {len(parts)}")
-                gen = self.ask(ctx, model, chat_prompt(model, self.instruction(False), part),
+                gen = self.ask(ctx, model, chat_prompt(model, self.instruction(False),
+                                                       self.asked(part, False)),
                                max_tokens=part_tokens, stream=False)
                 summaries.append(gen.text.strip())
             ctx.progress(1.0, "combining the parts")

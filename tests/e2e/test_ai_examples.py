@@ -63,11 +63,9 @@ def test_models_commands(isolated_home, tmp_path):
     assert proc.returncode == 1 and "no model named 'nothing-like-it' is installed" in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known failure, found by issue 16 item 17: with the instruction only in the system "
-    "message, SmolLM2-135M continues the meeting notes as a list of invented names "
-    "('Liam (Marketing)', ...) until max_tokens, and answer_problem misses the loop (its "
-    "cycle is longer than the 32 tokens it looks for); strict, so a fix shows up here"))
+# Found by issue 16 item 17: with the request only in the system message, the default
+# model read the notes' attendee list as one to continue and wrote invented names
+# ('Liam (Marketing)', ...) to the token limit; the request now follows the text too.
 def test_the_summary_of_the_meeting_notes_is_about_the_notes(isolated_home):
     proc = runnel("run", str(WORKFLOWS / "report-summary.yaml"), str(SAMPLES / "meeting-notes.md"))
     assert proc.returncode == 0, proc.stderr

@@ -2,7 +2,6 @@
 
 import shutil
 import threading
-import time
 
 import pytest
 
@@ -207,16 +206,15 @@ def test_a_thousand_files_at_once_are_each_processed_exactly_once(watch_factory,
         (staging / f"n{i:04d}.txt").write_text(f"note {i}")
     w = watch_factory([write_workflow(tmp_path / "wf.yaml", inbox, out, after_success="move")])
     w.service.start()
-    started = time.perf_counter()
     for f in staging.iterdir():
         f.rename(inbox / f.name)
+    # a bound, not a timing: the wait fails the test if the thousand take longer
     w.wait(w.finished(1000), timeout=300)
     assert w.states() == {"done": 1000}
     assert len(list(out.iterdir())) == 1000
     assert len(list((inbox / "Processed").iterdir())) == 1000
     jobs = w.service.queue.list(limit=2000)
     assert len({j["path"] for j in jobs}) == 1000
-    assert time.perf_counter() - started < 300
 
 
 def test_jobs_can_run_in_parallel_when_configured(watch_factory, dirs, tmp_path):

@@ -16,24 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.paths import user_workflows_dir
 from desktop.ui.rerun_dialog import AlreadyRunDialog
+from tests.e2e.test_cli_rerun import NOTES  # the same small workflow, run from the window
 
 pytestmark = pytest.mark.gui
-
-NOTES = """\
-schema_version: 1
-name: Notes
-folders:
-  out: {out}
-nodes:
-- {{id: input, type: core.input_file}}
-- {{id: read, type: documents.read}}
-- {{id: note, type: text.template, params: {{template: '{{{{ document.text }}}}'}}}}
-- {{id: save, type: files.write_text, params: {{folder: out, filename: '{{stem}}.txt'}}}}
-links:
-- {{from: input.file, to: read.file}}
-- {{from: read.document, to: note.document}}
-- {{from: note.text, to: save.content}}
-"""
 
 
 def notes_workflow(out: Path) -> Path:

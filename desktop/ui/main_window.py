@@ -215,6 +215,12 @@ class MainWindow(WorkflowFiles, WindowRuns, WindowViews, QMainWindow):
         tb.addActions([self.act_watch, self.act_review, self.act_history, self.act_models])
         tb.addSeparator()
         tb.addActions([self.act_fit, self.act_tidy])
+        # Review shows how many wait ("Review (3)"): room for two digits from the start,
+        # so the buttons after it stay put as approvals come and go
+        review = tb.widgetForAction(self.act_review)
+        self._show_pending(99)
+        review.setMinimumWidth(review.sizeHint().width())
+        self._show_pending(0)
         self.toolbar = tb
         self._refresh_recent()
 
@@ -406,9 +412,11 @@ class MainWindow(WorkflowFiles, WindowRuns, WindowViews, QMainWindow):
         counts = self.service.queue_counts()
         waiting = counts.get("queued", 0) + counts.get("running", 0)
         self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")
-        pending = self.service.store.pending_approvals()
-        self.act_review.setText(f"Re&view ({pending})" if pending else "Re&view")
+        self._show_pending(self.service.store.pending_approvals())
         self._follow_decision()
+
+    def _show_pending(self, pending: int) -> None:
+        self.act_review.setText(f"Re&view ({pending})" if pending else "Re&view")
 
     def _follow_decision(self) -> None:
         """The editor's run waited for a person: once that is decided (here, by

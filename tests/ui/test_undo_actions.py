@@ -33,3 +33,17 @@ def test_undo_and_redo_buttons_keep_their_width_and_name_the_command(qtbot, wind
     edit_menu = next(m for m in (a.menu() for a in win.menuBar().actions()) if m and m.title() == "&Edit")
     texts = [a.text() for a in edit_menu.actions()]
     assert any(t.startswith("&Undo") and "Add text.template" in t for t in texts), texts
+
+
+def test_the_review_button_keeps_its_width_as_approvals_come_and_go(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    tb = win.toolbar
+    review, history = tb.widgetForAction(win.act_review), tb.widgetForAction(win.act_history)
+    before = (review.width(), history.x())
+    for pending in (3, 12, 0):
+        win._show_pending(pending)
+        # the toolbar has laid the button out for its new text
+        qtbot.waitUntil(lambda: review.width() >= review.sizeHint().width())
+        assert (review.width(), history.x()) == before, f"the toolbar moved at {pending} waiting"
+    win._show_pending(12)
+    assert review.text().replace("&", "") == "Review (12)"

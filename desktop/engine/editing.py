@@ -475,5 +475,5 @@ def folder_problems(wf: Workflow) -> list[Problem]:
     for name, folder in resolved.items():
         problem, _ = folder_state(folder)
         if problem:
-            problems.append(Problem(path, None, f"folder '{name}': {problem}"))
+            problems.append(Problem(path, None, f"folder '{name}': {problem}", folder=name))
     return problems

@@ -16,6 +16,7 @@ class Problem:
     path: str | None
     node: str | None
     message: str
+    folder: str | None = None      # the declared folder it is about (shown in its panel)
 
     def __str__(self) -> str:
         where = self.path or "workflow"

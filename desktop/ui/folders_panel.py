@@ -266,7 +266,7 @@ class FoldersPanel(QWidget):
                          or (None if path else f"folder '{name}' needs a path")):
             return False
         self.editor.undo_stack.push(cmd.DeclareFolder(self.editor.document, name, path))
-        self._select(name)
+        self.select(name)
         return True
 
     def rename_folder(self, old: str | None, new: str) -> bool:
@@ -280,7 +280,7 @@ class FoldersPanel(QWidget):
         if command.users:
             self.editor.message.emit(f"Renamed folder '{old}' to '{new}'; "
                                      + ", ".join(n for n, _ in command.users) + " follow")
-        self._select(new)
+        self.select(new)
         return True
 
     def set_path(self, name: str | None, path: str) -> bool:
@@ -322,7 +322,7 @@ class FoldersPanel(QWidget):
         self._show_selected()
         return True
 
-    def _select(self, name: str) -> None:
+    def select(self, name: str) -> None:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             if item.data(0, NAME_ROLE) == name:

@@ -256,6 +256,7 @@ class MainWindow(WorkflowFiles, WindowRuns, WindowViews, QMainWindow):
         self.inspector.errorPolicyEdited.connect(ed.set_error_policy)
         self.node_list.nodeChosen.connect(ed.focus_node)
         self.run_panel.problemActivated.connect(ed.focus_node)
+        self.run_panel.folderProblemActivated.connect(self._show_folder)
         bridge = self.service.bridge
         bridge.runStarted.connect(self._run_started)
         bridge.stepStatus.connect(self._step_status)
@@ -414,6 +415,11 @@ class MainWindow(WorkflowFiles, WindowRuns, WindowViews, QMainWindow):
         self.queue_label.setText(f"Queue: {waiting} waiting" if waiting else "Queue empty")
         self._show_pending(self.service.store.pending_approvals())
         self._follow_decision()
+
+    def _show_folder(self, name: str) -> None:
+        """A folder's problem, activated: its row in the Folders tab."""
+        self.side_tabs.setCurrentWidget(self.folders_panel)
+        self.folders_panel.select(name)
 
     def _show_pending(self, pending: int) -> None:
         self.act_review.setText(f"Re&view ({pending})" if pending else "Re&view")

@@ -22,6 +22,7 @@ NO_STEP_TEXT = "Click a step on the canvas to see what went in and what came out
 
 class RunPanel(QWidget):
     problemActivated = Signal(str)        # node id
+    folderProblemActivated = Signal(str)  # the declared folder's name
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -232,11 +233,15 @@ class RunPanel(QWidget):
             where = f"{p.node}: " if p.node else ""
             item = QListWidgetItem(f"⚠ {where}{p.message}")
             item.setData(Qt.ItemDataRole.UserRole, p.node)
+            item.setData(Qt.ItemDataRole.UserRole + 1, p.folder)
             self.problems.addItem(item)
         n = len(problems)
         self.tabs.setTabText(2, f"Problems ({n})" if n else "Problems")
 
     def _problem_activated(self, item: QListWidgetItem) -> None:
         node = item.data(Qt.ItemDataRole.UserRole)
+        folder = item.data(Qt.ItemDataRole.UserRole + 1)
         if node:
             self.problemActivated.emit(node)
+        elif folder:
+            self.folderProblemActivated.emit(folder)

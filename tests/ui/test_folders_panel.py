@@ -76,7 +76,7 @@ def test_the_panel_shows_adds_renames_repoints_and_removes_folders_with_undo(
     assert "archive" in win.editor.workflow.folders
 
     # Rename…: the step using it follows, in the same undo step
-    panel._select("output")
+    panel.select("output")
     answer_folder_dialog("reports")
     assert panel.ask_rename()
     assert list(win.editor.workflow.folders) == ["reports", "archive"]
@@ -129,6 +129,25 @@ def test_a_folder_that_cannot_take_files_is_a_problem_like_any_other(
     assert win.editor.revalidate() == [] or all("folder 'output'" not in p.message for p in win.editor.problems)
 
 
+def test_activating_a_folders_problem_shows_that_folder_in_the_folders_tab(
+        qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.new_workflow()
+    not_a_folder = tmp_path / "report.txt"
+    not_a_folder.write_text("a file")
+    assert win.folders_panel.add_folder("archive", str(tmp_path / "archive"))
+    assert win.folders_panel.set_path("output", str(not_a_folder))
+    win.folders_panel.select("archive")
+    win.side_tabs.setCurrentWidget(win.inspector)
+    win.editor.revalidate()
+    problems = win.run_panel.problems
+    item = next(problems.item(i) for i in range(problems.count())
+                if "folder 'output'" in problems.item(i).text())
+    problems.itemActivated.emit(item)
+    assert win.side_tabs.currentWidget() is win.folders_panel
+    assert win.folders_panel.selected() == "output"
+
+
 class UrlCatcher(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -147,7 +166,7 @@ def test_open_shows_the_folder_in_the_file_manager(qtbot, window, tmp_path: Path
     catcher = UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "open")       # stands in for the file manager
     try:
-        win.folders_panel._select("output")
+        win.folders_panel.select("output")
         win.folders_panel.open_button.click()
     finally:
         QDesktopServices.unsetUrlHandler("file")

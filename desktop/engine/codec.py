@@ -9,14 +9,19 @@ from desktop.engine.document import Document, Line, Word
 
 
 def _encode_line(line: Line) -> list:
+    # a recognised (OCR) line and its words carry a confidence as one more element
+    if line.confidence is None:
+        return [line.page, line.text, list(line.box) if line.box else None,
+                [[w.start, w.end, *w.box] for w in line.words]]
     return [line.page, line.text, list(line.box) if line.box else None,
-            [[w.start, w.end, *w.box] for w in line.words]]
+            [[w.start, w.end, *w.box, w.confidence] for w in line.words], line.confidence]
 
 
 def _decode_line(row: list) -> Line:
-    page, text, box, words = row
+    page, text, box, words = row[:4]
     return Line(page, text, tuple(box) if box else None,
-                tuple(Word(w[0], w[1], tuple(w[2:6])) for w in words))
+                tuple(Word(w[0], w[1], tuple(w[2:6]), w[6] if len(w) > 6 else None) for w in words),
+                row[4] if len(row) > 4 else None)
 
 
 def encode(value: Any) -> Any:
@@ -26,6 +31,8 @@ def encode(value: Any) -> Any:
         if value.lines:     # compact rows: a long PDF has tens of thousands of words
             d["lines"] = [_encode_line(line) for line in value.lines]
             d["page_sizes"] = [list(s) for s in value.page_sizes]
+        if value.recognised:
+            d["recognised"] = [list(r) for r in value.recognised]
         return {"__document__": d}
     if isinstance(value, Path):
         return {"__path__": str(value)}
@@ -44,7 +51,8 @@ def decode(value: Any) -> Any:
             d = value["__document__"]
             return Document(Path(d["path"]), d["kind"], tuple(d["pages"]), dict(d["metadata"]),
                             tuple(_decode_line(r) for r in d.get("lines", ())),
-                            tuple(tuple(s) for s in d.get("page_sizes", ())))
+                            tuple(tuple(s) for s in d.get("page_sizes", ())),
+                            tuple((r[0], r[1]) for r in d.get("recognised", ())))
         if set(value) == {"__path__"}:
             return Path(value["__path__"])
         return {k: decode(v) for k, v in value.items()}

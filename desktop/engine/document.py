@@ -14,6 +14,7 @@ class Word:
     start: int                      # character offsets into the line's text
     end: int
     box: Box
+    confidence: float | None = None     # 0..1 for recognised (OCR) words, None for a text layer
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Line:
     text: str
     box: Box | None = None          # None when the reader knows no positions (plain text)
     words: tuple[Word, ...] = ()
+    confidence: float | None = None # 0..1 when the line was recognised by OCR
 
     def span_box(self, start: int, end: int) -> Box | None:
         """The box around the words that overlap text[start:end]."""
@@ -44,7 +46,10 @@ class Document:
     # Layout-aware lines (all pages, in order); empty when the reader kept none, in
     # which case `layout_lines()` derives them from the page text.
     lines: tuple[Line, ...] = ()
-    page_sizes: tuple[tuple[float, float], ...] = ()    # (width, height) in points, PDFs only
+    page_sizes: tuple[tuple[float, float], ...] = ()    # (width, height) in points, per page
+    # Pages whose text was recognised by OCR: (index into `pages`, mean confidence 0..1,
+    # or None when OCR found no text on it).
+    recognised: tuple[tuple[int, float | None], ...] = ()
 
     @property
     def text(self) -> str:

@@ -1,5 +1,6 @@
-"""A document's pages as pixels for the Review view, rendered by pdfium (no Qt: the
-window wraps the bytes in a QImage, off its GUI thread). A page that cannot be
+"""A document's pages as pixels for the Review view: PDFs rendered by pdfium, images
+(scans, phone photos; every frame of a TIFF) by Pillow, upright as OCR read them. No Qt:
+the window wraps the bytes in a QImage, off its GUI thread. A page that cannot be
 rendered raises `PageError` with a sentence; the view then shows the text instead."""
 
 from __future__ import annotations
@@ -34,7 +35,24 @@ class RenderedPage:
 _lock = threading.Lock()         # pdfium is not thread-safe: one render at a time
 
 
+def is_image(path: Path | str) -> bool:
+    from desktop.ocr.images import sniff_image
+
+    try:
+        with Path(path).open("rb") as f:
+            return sniff_image(f.read(64)) is not None
+    except OSError:
+        return False
+
+
 def page_count(path: Path | str) -> int:
+    if is_image(path):
+        from desktop.ocr.images import ImageError, frame_count
+
+        try:
+            return frame_count(Path(path))
+        except ImageError as e:
+            raise PageError(str(e)) from None
     with _lock:
         pdf = _open(Path(path))
         try:
@@ -50,6 +68,8 @@ def render_page(path: Path | str, index: int, scale: float = 1.5,
     import pypdfium2 as pdfium
 
     path = Path(path)
+    if is_image(path):
+        return _render_image(path, index, scale, fit_width)
     with _lock:
         pdf = _open(path)
         try:
@@ -74,6 +94,30 @@ def render_page(path: Path | str, index: int, scale: float = 1.5,
         finally:
             pdf.close()
     return out
+
+
+def _render_image(path: Path, index: int, scale: float, fit_width: int | None) -> RenderedPage:
+    """Frame `index` of an image file, its size in points as `documents.read` gave it
+    (pixels at the scan's dpi), so the boxes OCR found land on it."""
+    from PIL import Image
+
+    from desktop.ocr.images import ImageError, frame_count, frames
+
+    try:
+        count = frame_count(path)
+        if not 0 <= index < count:
+            raise PageError(f"{path.name} has {count} page(s); there is no page {index + 1}")
+        frame = next(frames(path, index, index))
+    except ImageError as e:
+        raise PageError(str(e)) from None
+    w, h = frame.size_points
+    if fit_width:
+        scale *= fit_width / w
+    if w * h * scale * scale > MAX_PIXELS:
+        scale = (MAX_PIXELS / (w * h)) ** 0.5
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    shown = Image.fromarray(frame.rgb).resize(size, Image.Resampling.LANCZOS)
+    return RenderedPage(index, count, size[0], size[1], size[0] * 3, shown.tobytes(), scale, (w, h))
 
 
 def _open(path: Path):

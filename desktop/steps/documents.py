@@ -1,18 +1,22 @@
-"""Reading documents: PDF (pypdf, text per page and metadata) and plain text with
-encoding detection. The kind is decided by content, not only by the extension."""
+"""Reading documents: PDF (pypdf, text per page and metadata), images, Word, web pages,
+e-mail and plain text with encoding detection. The kind is decided by content, not only
+by the extension. Scanned PDF pages and images are read by OCR (desktop/ocr), page by
+page: a PDF page is recognised when its text layer does not hold its text."""
 
 from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
-from desktop.engine.context import StepContext
+from desktop.engine.context import Cancelled, StepContext
 from desktop.engine.document import Document, Line
 from desktop.engine.errors import StepError
 from desktop.engine.spec import Param, Port, Step, StepSpec
 from desktop.engine.types import PortType
+from desktop.ocr.models import LANGUAGES as OCR_LANGUAGES
 from desktop.steps.readers import html_to_text, read_docx, read_email, sniff
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ".log"}
@@ -20,12 +24,19 @@ _SNIFF = 64 * 1024
 
 
 def detect_kind(path: Path, head: bytes) -> str:
-    """'pdf', 'docx', 'html', 'email' or 'text', by content (the extension only
+    """'pdf', 'image', 'docx', 'html', 'email' or 'text', by content (the extension only
     breaks ties); raises StepError for anything else."""
+    from desktop.ocr.images import SUFFIXES, sniff_image
+
     if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
     if path.suffix.lower() == ".pdf":
         raise StepError(f"{path.name} is named .pdf but is not a PDF (it does not start with %PDF-)")
+    if sniff_image(head):
+        return "image"
+    if path.suffix.lower() in SUFFIXES and not _looks_like_text(head):
+        raise StepError(f"{path.name} is named {path.suffix} but is not an image Runnel can read "
+                        "(damaged, or not the format its name says)")
     kind = sniff(head)
     if kind:
         return kind
@@ -34,7 +45,7 @@ def detect_kind(path: Path, head: bytes) -> str:
     if _looks_like_text(head):
         return "html" if path.suffix.lower() in (".html", ".htm") else "text"
     raise StepError(f"{path.name} is not a document Runnel can read: it looks like binary data, "
-                    "not text, PDF, Word, HTML or e-mail")
+                    "not text, PDF, an image, Word, HTML or e-mail")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -111,9 +122,11 @@ class ReadDocument(Step):
         id="documents.read",
         title="Read document",
         category="Documents",
-        description="Reads a PDF (text of each page and its metadata), a Word document, a web "
-                    "page, an e-mail (headers, body, attachments listed) or a text file (the "
-                    "encoding is detected). The kind is recognised by content.",
+        description="Reads a PDF (text of each page and its metadata), an image (PNG, JPEG, "
+                    "TIFF, WebP, HEIC), a Word document, a web page, an e-mail (headers, body, "
+                    "attachments listed) or a text file (the encoding is detected). The kind is "
+                    "recognised by content. Scanned pages and images are read by OCR on this "
+                    "computer.",
         inputs=(Port("file", PortType.FILE, help="the file to read"),),
         outputs=(Port("document", PortType.DOCUMENT, help="text per page and metadata"),),
         params=(
@@ -123,17 +136,34 @@ class ReadDocument(Step):
             Param("max_pages", "int", 2000, min=1, max=100000,
                   help="refuse PDFs with more pages than this"),
             Param("max_seconds", "int", 120, min=1, max=3600,
-                  help="give up on a document whose text takes longer than this to extract"),
+                  help="give up on a PDF whose text layer takes longer than this to extract "
+                       "(OCR has its own limit per page)"),
+            Param("ocr", "choice", "auto", choices=("auto", "always", "never"),
+                  help="recognise text on scans: auto = images, and PDF pages without a usable "
+                       "text layer; always = every page; never = text layers only"),
+            Param("ocr_languages", "string", "",
+                  help="languages the scans are in, e.g. 'de, en' (empty: any). Installed: "
+                       + ", ".join(OCR_LANGUAGES)),
+            Param("ocr_dpi", "int", 200, min=100, max=600,
+                  help="resolution PDF pages are rendered at for OCR (dots per inch)"),
+            Param("ocr_page_seconds", "int", 60, min=5, max=3600,
+                  help="give up on a page whose OCR takes longer than this (seconds)"),
         ),
     )
 
     @classmethod
     def check_params(cls, params: Mapping[str, Any]) -> list[str]:
+        from desktop.ocr.read import check_languages
+
+        problems = []
         try:
             parse_pages(params["pages"], 1)
         except StepError as e:
-            return [f"option 'pages': {e}"]
-        return []
+            problems.append(f"option 'pages': {e}")
+        wrong = check_languages(_languages(params.get("ocr_languages", "")))
+        if wrong:
+            problems.append(f"option 'ocr_languages': {wrong}")
+        return problems
 
     def run(self, ctx: StepContext, **inputs: Any) -> dict[str, Any]:
         path = Path(inputs["file"])
@@ -155,6 +185,8 @@ class ReadDocument(Step):
         kind = detect_kind(path, head)
         if kind == "pdf":
             return {"document": self._read_pdf(ctx, path)}
+        if kind == "image":
+            return {"document": self._read_image(ctx, path)}
         if kind == "text":
             return {"document": self._read_text(path)}
         raw = path.read_bytes()
@@ -239,47 +271,146 @@ class ReadDocument(Step):
                 RecursionError, OSError) as e:
             raise StepError(f"{path.name} is damaged or not a valid PDF ({type(e).__name__}: {e})") from None
         metadata["page_count"] = str(count)
-        if not any(p.strip() for p in pages):
-            ctx.log(f"{path.name} has no extractable text (a scan without OCR?)", "warning")
+        mode = ctx.params.get("ocr", "auto")
+        if mode == "never" and not any(p.strip() for p in pages):
+            ctx.log(f"{path.name} has no extractable text (a scan? OCR is off on this step)", "warning")
             return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata)
-        lines, sizes = self._pdf_layout(ctx, path, wanted, deadline)
+        lines, sizes, recognised = self._pdf_layout(ctx, path, wanted, pages, count, deadline)
+        _note_recognised(metadata, recognised, wanted)
+        if not any(p.strip() for p in pages):
+            ctx.log(f"{path.name}: no text found, neither in a text layer nor by OCR", "warning")
         return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata,
-                        lines=lines, page_sizes=sizes)
+                        lines=lines, page_sizes=sizes, recognised=recognised)
 
-    def _pdf_layout(self, ctx: StepContext, path: Path, wanted: list[int],
-                    deadline: float) -> tuple[tuple[Line, ...], tuple[tuple[float, float], ...]]:
-        """Positions of the words of each page (pdfium), for grounding. A PDF pypdf
-        read but pdfium cannot lay out still gives its plain text, with a note."""
+    def _pdf_layout(self, ctx: StepContext, path: Path, wanted: list[int], pages: list[str],
+                    count: int, deadline: float) -> tuple[tuple[Line, ...], tuple[tuple[float, float], ...],
+                                                          tuple[tuple[int, float | None], ...]]:
+        """Positions of the words of each page (pdfium), for grounding; pages whose text
+        layer does not hold their text are recognised by OCR instead, and `pages` gets
+        their text. A PDF pypdf read but pdfium cannot lay out still gives its plain
+        text, with a note."""
         import pypdfium2 as pdfium
 
         from desktop.extract.layout import page_lines
+        from desktop.ocr.pdf import ocr_reason
+        from desktop.ocr.read import read_pdf_page
 
+        mode = ctx.params.get("ocr", "auto")
         lines: list[Line] = []
         sizes: list[tuple[float, float]] = []
+        recognised: list[tuple[int, float | None]] = []
         try:
             pdf = pdfium.PdfDocument(path, password="")
         except (pdfium.PdfiumError, OSError) as e:
-            ctx.log(f"{path.name}: word positions are not available ({e}); plain text only", "warning")
-            return (), ()
+            ctx.log(f"{path.name}: word positions are not available ({e}); plain text only"
+                    + ("" if any(p.strip() for p in pages) else "; its pages could not be rendered for OCR"),
+                    "warning")
+            return (), (), ()
         try:
             for n, index in enumerate(wanted):
                 if time.monotonic() > deadline:
                     raise StepError(f"{path.name}: laying out its text took longer than "
                                     f"{ctx.params['max_seconds']} s (stopped at page {index + 1})")
-                ctx.progress(n / max(1, len(wanted)), f"laying out page {index + 1}")
                 page = pdf[index]
                 try:
+                    reason = ("OCR is set to always" if mode == "always" else
+                              ocr_reason(pages[n], page) if mode == "auto" else None)
+                    if reason:
+                        ctx.progress(n / max(1, len(wanted)),
+                                     f"OCR: page {index + 1} of {count} ({reason})")
+                        began = time.monotonic()
+                        with _ocr_errors(path):
+                            read = read_pdf_page(page, n, index, count, path.name, _ocr_options(ctx),
+                                                 lambda: ctx.cancel.cancelled)
+                        deadline += time.monotonic() - began     # OCR has its own limit
+                        pages[n] = read.text
+                        lines.extend(read.lines)
+                        sizes.append(read.size)
+                        recognised.append((n, read.confidence))
+                        if read.note:
+                            ctx.log(read.note, "warning")
+                        continue
+                    ctx.progress(n / max(1, len(wanted)), f"laying out page {index + 1}")
                     page_rows, size = page_lines(page, n)
                 finally:
                     page.close()
                 lines.extend(Line(r.page, _clean_text(r.text), r.box, r.words) for r in page_rows)
                 sizes.append(size)
         except pdfium.PdfiumError as e:
+            if recognised:
+                raise StepError(f"{path.name} could not be rendered for OCR ({e})") from None
             ctx.log(f"{path.name}: word positions are not available ({e}); plain text only", "warning")
-            return (), ()
+            return (), (), ()
         finally:
             pdf.close()
-        return tuple(lines), tuple(sizes)
+        return tuple(lines), tuple(sizes), tuple(recognised)
+
+    def _read_image(self, ctx: StepContext, path: Path) -> Document:
+        from desktop.ocr.images import sniff_image
+        from desktop.ocr.read import read_image
+
+        with path.open("rb") as f:
+            fmt = sniff_image(f.read(64)) or path.suffix.lower().lstrip(".")
+        if ctx.params.get("ocr", "auto") == "never":
+            raise StepError(f"{path.name} is an image: its text can only be read by OCR, which "
+                            "this step has turned off (option 'ocr' is 'never')")
+        with _ocr_errors(path):
+            read = read_image(path, _ocr_options(ctx), ctx.progress, lambda: ctx.cancel.cancelled,
+                              ctx.params["max_pages"])
+        pages = tuple(p.text for p in read.pages)
+        recognised = tuple((n, p.confidence) for n, p in enumerate(read.pages))
+        metadata = {"format": fmt, "page_count": str(len(pages))}
+        _note_recognised(metadata, recognised, list(range(len(pages))))
+        for p in read.pages:
+            if p.note:
+                ctx.log(p.note, "warning")
+            if p.rotation:
+                ctx.log(f"{path.name}: page {read.pages.index(p) + 1} was turned by {p.rotation}° to be read")
+        return Document(path=path, kind="image", pages=pages, metadata=metadata,
+                        lines=tuple(line for p in read.pages for line in p.lines),
+                        page_sizes=tuple(p.size for p in read.pages), recognised=recognised)
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    return tuple(code.strip().lower() for code in re.split(r"[,;\s]+", value or "") if code.strip())
+
+
+def _ocr_options(ctx: StepContext) -> Any:
+    from desktop.ocr.read import OcrOptions
+
+    p = ctx.params
+    return OcrOptions(dpi=p.get("ocr_dpi", 200), page_seconds=p.get("ocr_page_seconds", 60),
+                      languages=_languages(p.get("ocr_languages", "")))
+
+
+def _note_recognised(metadata: dict[str, str], recognised: tuple[tuple[int, float | None], ...],
+                     wanted: list[int]) -> None:
+    """Which pages OCR read (as the document numbers them) and its mean confidence, for
+    templates and the run's record."""
+    if not recognised:
+        return
+    metadata["ocr_pages"] = ", ".join(str(wanted[n] + 1) for n, _c in recognised)
+    scores = [c for _n, c in recognised if c is not None]
+    if scores:
+        metadata["ocr_confidence"] = f"{sum(scores) / len(scores):.2f}"
+
+
+@contextmanager
+def _ocr_errors(path: Path) -> Iterator[None]:
+    """OCR's failures as the step's: a sentence (StepError), or Cancelled."""
+    from desktop.ocr.engine import OcrStopped
+    from desktop.ocr.images import ImageError
+    from desktop.ocr.models import OcrSetupError
+    from desktop.ocr.read import OcrFailed
+
+    try:
+        yield
+    except OcrStopped:
+        raise Cancelled() from None
+    except (ImageError, OcrFailed, OcrSetupError) as e:
+        raise StepError(str(e)) from None
+    except MemoryError:
+        raise StepError(f"{path.name}: not enough memory to recognise its text") from None
 
 
 STEPS = [ReadDocument]

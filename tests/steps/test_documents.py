@@ -125,10 +125,19 @@ def test_a_pdf_that_takes_too_long_is_stopped_inside_its_page(harness, tmp_path)
     assert took < 5, f"stopped after {took:.1f} s"
 
 
-def test_a_scan_without_text_is_read_with_a_warning(harness, tmp_path):
+def test_a_blank_page_is_recognised_and_found_empty_with_a_warning(harness, tmp_path):
     pdf = write_pdf(tmp_path / "scan.pdf", [""])
     doc = read(harness, pdf)
     assert doc.text.strip() == ""
+    assert doc.recognised == ((0, None),)       # OCR looked, and found nothing
+    messages = [getattr(e, "message", "") for e in harness.events]
+    assert any("no text found" in m for m in messages), messages
+
+
+def test_with_ocr_off_a_page_without_text_is_read_empty_with_a_warning(harness, tmp_path):
+    pdf = write_pdf(tmp_path / "scan.pdf", [""])
+    doc = read(harness, pdf, ocr="never")
+    assert doc.text.strip() == "" and doc.recognised == ()
     assert any("no extractable text" in getattr(e, "message", "") for e in harness.events)
 
 

@@ -382,11 +382,12 @@ class ReviewWindow(QWidget):
 def _text_of(item: ReviewItem) -> str:
     """What to show when the page cannot be: the document's text, or the record."""
     from desktop.engine.document import Document
+    from desktop.review.pages import is_image
 
     if isinstance(item.item, Document):
         return item.item.text[:TEXT_LIMIT]
     path = Path(item.input_path) if item.input_path else None
-    if path is not None and path.is_file() and path.suffix.lower() != ".pdf":
+    if path is not None and path.is_file() and path.suffix.lower() != ".pdf" and not is_image(path):
         try:
             return path.read_text(encoding="utf-8", errors="replace")[:TEXT_LIMIT]
         except OSError:

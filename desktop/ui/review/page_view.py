@@ -1,8 +1,8 @@
 """The document of a review item, as its pages really look: rendered by pdfium on a
 worker thread (desktop.review.pages), shown with zoom and page navigation, the source
 span of the selected field outlined. A click on a word reports its text, so the form
-can fill the focused field with it. A document that is not a PDF, or that cannot be
-rendered, is shown as text with a note."""
+can fill the focused field with it. An image (a scan, a photo) is shown as it is; a
+document that is neither, or that cannot be rendered, is shown as text with a note."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QGraphicsPixmapItem, QGraphicsRectItem, QGraphics
                                QGraphicsView, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from desktop.review.pages import PageError, RenderedPage, render_page
+from desktop.review.pages import PageError, RenderedPage, is_image, render_page
 
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)    # of the width that fits the view
 MARGIN = 24                        # pixels left beside the page at zoom 1 (the scroll bar)
@@ -147,8 +147,8 @@ class PageView(QWidget):
         self.mark.hide()
         self.pixmap.setPixmap(QPixmap())
         self.note.hide()
-        is_pdf = self._path is not None and self._path.suffix.lower() == ".pdf"
-        if not is_pdf:
+        shown = self._path is not None and (self._path.suffix.lower() == ".pdf" or is_image(self._path))
+        if not shown:
             self._count = 0
             self._show_text(text, "" if self._path is None or self._path.is_file() else
                             f"{self._path.name} is no longer at {self._path.parent}; "

@@ -9,6 +9,7 @@ is refused from its header.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -92,7 +93,14 @@ def _open(path: Path):
 
     _register_heif()
     try:
-        img = Image.open(path)
+        with _bomb_lock:
+            # Pillow's own guard refuses a bomb with a figure but not its size; ours
+            # (below, before anything is decoded: open reads the header only) names both
+            saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+            try:
+                img = Image.open(path)
+            finally:
+                Image.MAX_IMAGE_PIXELS = saved
     except UnidentifiedImageError:
         raise ImageError(f"{path.name} is not an image Runnel can read (damaged, or a format "
                          "other than PNG, JPEG, TIFF, WebP, BMP, GIF or HEIC)") from None
@@ -102,6 +110,9 @@ def _open(path: Path):
         raise ImageError(f"{path.name} is damaged and cannot be read: {e}") from None
     _check_size(path, img.size, 0, getattr(img, "n_frames", 1))
     return img
+
+
+_bomb_lock = threading.Lock()
 
 
 def _check_size(path: Path, size: tuple[int, int], index: int, count: int) -> None:

@@ -33,11 +33,11 @@ def garbage_share(text: str) -> float:
 
 def ocr_reason(text: str, page: Any) -> str | None:
     """Why the pdfium `page` whose text layer reads `text` needs OCR, or None."""
+    if garbage_share(text) > _GARBAGE:
+        return "its text layer is mostly unreadable characters"
     letters = sum(ch.isalnum() for ch in text)
     if letters == 0:
         return "no text layer"
-    if garbage_share(text) > _GARBAGE:
-        return "its text layer is mostly unreadable characters"
     if letters < _FEW_CHARS and image_cover(page) > _IMAGE_COVER:
         return "a few words over a scanned image"
     return None
@@ -46,6 +46,7 @@ def ocr_reason(text: str, page: Any) -> str | None:
 def image_cover(page: Any) -> float:
     """The share of the page's area that its image objects cover (their bounding boxes;
     overlaps counted once per object, so it is an upper bound, capped at 1)."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     width, height = page.get_size()
@@ -53,9 +54,11 @@ def image_cover(page: Any) -> float:
         return 0.0
     area = 0.0
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        # pypdfium2 5 calls it get_bounds, 4 get_pos
+        bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos
         try:
-            left, bottom, right, top = obj.get_pos()
-        except Exception:        # an object pdfium cannot place does not cover anything
+            left, bottom, right, top = bounds()
+        except pdfium.PdfiumError:      # an object pdfium cannot place covers nothing
             continue
         w = max(0.0, min(right, width) - max(left, 0.0))
         h = max(0.0, min(top, height) - max(bottom, 0.0))

@@ -17,7 +17,7 @@ import numpy as np
 
 from desktop.engine.document import Line
 from desktop.ocr.engine import OcrStopped, shared_engine
-from desktop.ocr.layout import page_confidence, to_lines
+from desktop.ocr.layout import expected_chars, page_confidence, to_lines, unreadable
 from desktop.ocr.models import LANGUAGES
 
 # a page rendered larger than this is scaled down to it (rapidocr reads at 2000 px anyway)
@@ -78,17 +78,28 @@ def recognise(rgb: np.ndarray, page: int, dpi: float, options: OcrOptions,
             raise OcrFailed(f"{label}: OCR took longer than the step's limit of "
                             f"{options.page_seconds:g} s per page") from None
         raise
-    lines = to_lines(list(raw.boxes), page, 72 / dpi, raw.unturn)
+    readable = [b for b in raw.boxes if not unreadable(b)]
+    # debris: boxes read as far too few characters for their size (writing the model has
+    # no letters for). Regions it read at too low a confidence to keep are specks and
+    # shadows as often as text, so they alone are not reported.
+    debris = [b for b in raw.boxes if unreadable(b)]
+    lines = to_lines(readable, page, 72 / dpi, raw.unturn)
     text = "\n".join(line.text for line in lines)
+    confidence = page_confidence(lines)
     note = ""
-    if not lines:
-        if raw.found_text:
-            langs = ", ".join(options.languages or LANGUAGES)
-            note = (f"{label}: OCR found {raw.found_text} text region(s) but could read none of "
-                    f"them; the script may not be one the installed model reads ({langs})")
-        else:
-            note = f"{label}: no text found"
-    return PageText(text, lines, size, page_confidence(lines), raw.rotation, note)
+    if debris:
+        # what could not be read is left out of the text (it would be invented), and
+        # the page's confidence says how much of it there was
+        read_chars = sum(len(b.text) for b in readable)
+        missing = sum(expected_chars(b) for b in debris)
+        confidence = round((confidence or 0.0) * read_chars / (read_chars + missing), 4)
+        note = (f"{label}: OCR found {raw.found_text} text region(s) and could not read "
+                f"{'any' if not readable else len(debris)} of them, left out of the text; the "
+                "writing may be in a script the installed model does not read. It reads: "
+                + ", ".join(LANGUAGES))
+    elif not lines:
+        note = f"{label}: no text found"
+    return PageText(text, lines, size, confidence if lines else None, raw.rotation, note)
 
 
 def read_image(path: Path, options: OcrOptions, progress: Progress,

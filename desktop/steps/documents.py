@@ -21,6 +21,7 @@ from desktop.steps.readers import html_to_text, read_docx, read_email, sniff
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".csv", ".log"}
 _SNIFF = 64 * 1024
+_TEXT_SHARE = 0.1           # of a PDF's progress bar: its text layer, then layout or OCR
 
 
 def detect_kind(path: Path, head: bytes) -> str:
@@ -251,7 +252,8 @@ class ReadDocument(Step):
                     raise _TooSlow()
 
             for n, index in enumerate(wanted):
-                ctx.progress(n / max(1, len(wanted)), f"page {index + 1} of {count}")
+                # the text layer is the first tenth of the work: OCR, if any, the rest
+                ctx.progress(_TEXT_SHARE * n / max(1, len(wanted)), f"page {index + 1} of {count}")
                 try:
                     in_time()
                     text = reader.pages[index].extract_text(visitor_operand_before=in_time)
@@ -315,8 +317,9 @@ class ReadDocument(Step):
                 try:
                     reason = ("OCR is set to always" if mode == "always" else
                               ocr_reason(pages[n], page) if mode == "auto" else None)
+                    done = _TEXT_SHARE + (1 - _TEXT_SHARE) * n / max(1, len(wanted))
                     if reason:
-                        ctx.progress(n / max(1, len(wanted)),
+                        ctx.progress(done,
                                      f"OCR: page {index + 1} of {count} ({reason})")
                         began = time.monotonic()
                         with _ocr_errors(path):
@@ -330,7 +333,7 @@ class ReadDocument(Step):
                         if read.note:
                             ctx.log(read.note, "warning")
                         continue
-                    ctx.progress(n / max(1, len(wanted)), f"laying out page {index + 1}")
+                    ctx.progress(done, f"laying out page {index + 1}")
                     page_rows, size = page_lines(page, n)
                 finally:
                     page.close()

@@ -33,6 +33,8 @@ def encode(value: Any) -> Any:
             d["page_sizes"] = [list(s) for s in value.page_sizes]
         if value.recognised:
             d["recognised"] = [list(r) for r in value.recognised]
+        if value.source_pages:
+            d["source_pages"] = list(value.source_pages)
         return {"__document__": d}
     if isinstance(value, Path):
         return {"__path__": str(value)}
@@ -52,7 +54,8 @@ def decode(value: Any) -> Any:
             return Document(Path(d["path"]), d["kind"], tuple(d["pages"]), dict(d["metadata"]),
                             tuple(_decode_line(r) for r in d.get("lines", ())),
                             tuple(tuple(s) for s in d.get("page_sizes", ())),
-                            tuple((r[0], r[1]) for r in d.get("recognised", ())))
+                            tuple((r[0], r[1]) for r in d.get("recognised", ())),
+                            tuple(d.get("source_pages", ())))
         if set(value) == {"__path__"}:
             return Path(value["__path__"])
         return {k: decode(v) for k, v in value.items()}

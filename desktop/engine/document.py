@@ -50,6 +50,12 @@ class Document:
     # Pages whose text was recognised by OCR: (index into `pages`, mean confidence 0..1,
     # or None when OCR found no text on it).
     recognised: tuple[tuple[int, float | None], ...] = ()
+    # the page (or image frame) of the file each of `pages` is, 0-based; empty: the same
+    # numbering (a PDF read with `pages: '2, 5'` has (1, 4))
+    source_pages: tuple[int, ...] = ()
+
+    def source_page(self, index: int) -> int:
+        return self.source_pages[index] if index < len(self.source_pages) else index
 
     @property
     def text(self) -> str:

@@ -276,13 +276,15 @@ class ReadDocument(Step):
         mode = ctx.params.get("ocr", "auto")
         if mode == "never" and not any(p.strip() for p in pages):
             ctx.log(f"{path.name} has no extractable text (a scan? OCR is off on this step)", "warning")
-            return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata)
+            return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata,
+                            source_pages=tuple(wanted))
         lines, sizes, recognised = self._pdf_layout(ctx, path, wanted, pages, count, deadline)
         _note_recognised(metadata, recognised, wanted)
         if not any(p.strip() for p in pages):
             ctx.log(f"{path.name}: no text found, neither in a text layer nor by OCR", "warning")
         return Document(path=path, kind="pdf", pages=tuple(pages), metadata=metadata,
-                        lines=lines, page_sizes=sizes, recognised=recognised)
+                        lines=lines, page_sizes=sizes, recognised=recognised,
+                        source_pages=tuple(wanted))
 
     def _pdf_layout(self, ctx: StepContext, path: Path, wanted: list[int], pages: list[str],
                     count: int, deadline: float) -> tuple[tuple[Line, ...], tuple[tuple[float, float], ...],

@@ -19,6 +19,7 @@ from desktop.engine.events import EventBus
 from desktop.engine.spec import Step
 from desktop.steps.agent import Agent, Tools
 from desktop.steps.files import AppendRow, CopyFile, MoveFile, WriteFile
+from desktop.steps.scans import SearchablePdf
 
 REFUSED = "would be written outside the declared folder"
 
@@ -62,6 +63,17 @@ def _note(tmp: Path, name: str, dry_run: bool) -> str:
     return answer if answer.startswith("error") else "ok"
 
 
+def _scan(tmp: Path) -> Document:
+    """A scanned page as documents.read gives it (no text on it: the copy is the image)."""
+    from PIL import Image
+
+    image = tmp / "in" / "scan.png"
+    image.parent.mkdir(exist_ok=True)
+    if not image.exists():
+        Image.new("RGB", (200, 283), "white").save(image, dpi=(24, 24))
+    return Document(image, "image", ("",), {}, page_sizes=((600.0, 849.0),), recognised=((0, None),))
+
+
 # action: (how to run it, the file name it writes)
 ACTIONS: dict[str, tuple[Callable[[Path, str, bool], str], str]] = {
     "write_text": (_step(WriteFile, content="written\n"), "report.txt"),
@@ -70,6 +82,7 @@ ACTIONS: dict[str, tuple[Callable[[Path, str, bool], str], str]] = {
     "append_row csv": (_step(AppendRow, record={"vendor": "Northwind", "total": 1}), "ledger.csv"),
     "append_row sqlite": (_step(AppendRow, record={"vendor": "Northwind", "total": 1}), "ledger.db"),
     "agent write_note": (_note, "note.txt"),
+    "searchable_pdf": (_step(SearchablePdf, document=_scan), "scan.pdf"),
 }
 
 

@@ -29,8 +29,17 @@ class Line:
     confidence: float | None = None # 0..1 when the line was recognised by OCR
 
     def span_box(self, start: int, end: int) -> Box | None:
-        """The box around the words that overlap text[start:end]."""
-        boxes = [w.box for w in self.words if w.start < end and w.end > start]
+        """The box around text[start:end]: the words it overlaps, a word it covers only
+        in part cut to that part by its share of the word's characters (OCR can run
+        "No.2026-0417" together; the number alone is what is pointed at)."""
+        boxes = []
+        for w in self.words:
+            if not (w.start < end and w.end > start):
+                continue
+            x0, top, x1, bottom = w.box
+            n = max(1, w.end - w.start)
+            a, b = max(start, w.start) - w.start, min(end, w.end) - w.start
+            boxes.append((x0 + (x1 - x0) * a / n, top, x0 + (x1 - x0) * b / n, bottom))
         if not boxes:
             return self.box
         return (min(b[0] for b in boxes), min(b[1] for b in boxes),

@@ -76,3 +76,31 @@ def find_words(value: str, lines: Sequence[Line], share: float = 2 / 3) -> Span 
         if len(words & have) >= need:
             return Span(i, 0, len(line.text))
     return None
+
+
+# A value read by OCR is only as good as the reading: a word OCR was unsure of, or a page
+# it read poorly, sends the record to a person even when the value is grounded (its
+# text may be the misreading). Correct words on our scans score 0.95-1.0; the misread
+# ones we saw 0.5-0.8 (docs/ocr.md).
+LOW_OCR_WORD = 0.80
+LOW_OCR_PAGE = 0.85
+
+
+def ocr_doubts(found: Sequence[tuple[str, int | None, int | None, int | None]], lines: Sequence[Line],
+               recognised: Sequence[tuple[int, float | None]]) -> list[tuple[str, str]]:
+    """(field, reason) for each value taken from words OCR read with low confidence, and
+    ("", reason) for each recognised page read poorly. `found`: (field, line, start, end)
+    of each value's source span."""
+    doubts: list[tuple[str, str]] = []
+    for field, index, start, end in found:
+        if index is None or start is None or end is None or not 0 <= index < len(lines):
+            continue
+        line = lines[index]
+        scores = [w.confidence for w in line.words
+                  if w.confidence is not None and w.start < end and w.end > start]
+        if scores and min(scores) < LOW_OCR_WORD:
+            doubts.append((field, f"OCR was unsure of it ({min(scores):.2f}) on page {line.page + 1}"))
+    for page, confidence in recognised:
+        if confidence is not None and confidence < LOW_OCR_PAGE:
+            doubts.append(("", f"page {page + 1} was read by OCR with low confidence ({confidence:.2f})"))
+    return doubts

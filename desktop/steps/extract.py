@@ -23,6 +23,7 @@ from desktop.engine.spec import Param, Port, StepSpec
 from desktop.engine.types import PortType
 from desktop.examples import Example, examples_dir, fingerprint, load_examples, similarities
 from desktop.extract.fields import DEFAULT_FIELDS, FIELD_TYPES, fields_schema
+from desktop.extract.grounding import ocr_doubts
 from desktop.extract.teach import MIN_SIMILARITY, Lesson, by_field, lessons, prompt_block
 from desktop.llm.grammar import SchemaError, schema_to_gbnf
 from desktop.llm.prompts import chat_prompt
@@ -139,6 +140,10 @@ class ExtractFields(AIStep):
                    if r.flagged and _required(fields, name)]
         for name, reason in failures(result.record, None, ctx.params.get("check") or [], provenance):
             reasons.append({"field": name, "reason": reason})
+        if isinstance(document, Document) and document.recognised:
+            for name, reason in ocr_doubts([(n, r.line, r.start, r.end) for n, r in result.fields.items()],
+                                           lines, document.recognised):
+                reasons.append({"field": name, "reason": reason})
         for name, r in result.fields.items():
             ctx.log(f"{name}: {r.value!r} ({r.status}, confidence {r.confidence:.2f}"
                     + (f", from {r.text!r} on page {r.page + 1}" if r.text and r.page is not None else "")

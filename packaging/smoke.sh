@@ -5,9 +5,13 @@
 # (in a network namespace of its own where `unshare -rn` works):
 #   the CLI starts and lists the step packs; the bundled default model is listed;
 #   the bundled workflows validate; a bundled AI workflow runs on a bundled sample
-#   (the model loads in the app's own worker mode) and writes its output; the privacy
+#   (the model loads in the app's own worker mode) and writes its output; the bundled
+#   OCR engine reads a scanned invoice (PNG, image-only PDF and HEIC, made here) through
+#   the bundled extract-text workflow, its hash-checked models from the bundle, with no
+#   network use (the privacy check's socket block, run on the scan too); the privacy
 #   check passes in the app and its worker; the window starts offscreen, is shown
-#   and exits 0 (also when opened on a workflow file).
+#   and exits 0 (also when opened on a workflow file); nothing was written into the
+#   app's folder (no model download, no cache).
 # Prints PASS/FAIL per check; exits 1 if any check failed.
 #   SMOKE_KEEP=1 keeps the temporary folder; SMOKE_NO_BUILD=1 tests dist/Runnel as it is.
 set -uo pipefail
@@ -32,6 +36,7 @@ cp -a dist/Runnel "$app"
 exe="$app/runnel"
 data="$app/_internal"
 mkdir -p "$tmp/home" "$tmp/runnel home" "$tmp/out put"
+touch "$tmp/copied"          # anything in the app folder newer than this was written by a check
 echo "== app copied to $app"
 
 # A fresh user: nothing of this machine's data, settings or models is seen.
@@ -118,6 +123,93 @@ limit=900 check "runnel run invoice-to-records.yaml" "${runnel[@]}" run "$data/w
   if ls "$tmp/out put"/*.pdf >/dev/null 2>&1; then echo "PASS PDF filed"; else echo "FAIL PDF not filed"; failed=1; fi
 }
 
+# OCR: a short scanned invoice, drawn here with Pillow's own font (no system fonts
+# needed) as a PNG, as an image-only PDF and as a HEIC photo, at paths with spaces and
+# umlauts. The bundled extract-text workflow (documents.read -> files.write_text) reads
+# them with the bundled rapidocr models, which the app checks by SHA-256 in
+# _internal/rapidocr/models (pypdfium2 renders the PDF page, pillow-heif opens the HEIC).
+scan="$tmp/Scan März – Rechnung.png"
+scan_pdf="$tmp/Scan März – Rechnung gescannt.pdf"
+scan_heic="$tmp/Foto März – Rechnung.heic"
+"$py" - "$scan" "$scan_pdf" "$scan_heic" <<'PY'
+import sys
+from PIL import Image, ImageDraw, ImageFont
+from pillow_heif import register_heif_opener
+font = ImageFont.load_default(size=34)
+page = Image.new("RGB", (1240, 620), "white")
+draw = ImageDraw.Draw(page)
+for i, line in enumerate(["INVOICE 4711", "Northwind Traders GmbH", "Date: 2026-03-14",
+                          "2 x Paper A4 ........ 19.90", "Total EUR 123.45"]):
+    draw.text((80, 60 + 100 * i), line, fill="black", font=font)
+page.save(sys.argv[1])
+page.save(sys.argv[2], resolution=150)      # a PDF page that is only an image
+register_heif_opener()
+page.save(sys.argv[3], quality=90)
+PY
+[ -s "$scan_heic" ] || { echo "FAIL the OCR test images could not be made"; failed=1; }
+if "$py" - "$data/rapidocr/models" <<'PY'
+import hashlib, sys
+from pathlib import Path
+from desktop.ocr.models import MODELS
+folder = Path(sys.argv[1])
+bad = [m.name for m in MODELS if not (folder / m.name).is_file()
+       or hashlib.sha256((folder / m.name).read_bytes()).hexdigest() != m.sha256]
+extra = sorted({p.name for p in folder.iterdir()} - {m.name for m in MODELS})
+if bad or extra:
+    sys.exit(f"missing or damaged: {bad}; unexpected: {extra}")
+PY
+then echo "PASS OCR models bundled (_internal/rapidocr/models: the 3 files, SHA-256 as in desktop/ocr/models.py)"
+else echo "FAIL OCR models in $data/rapidocr/models"; failed=1
+fi
+ocr_out="$tmp/OCR text ü"
+limit=300 check "runnel run extract-text.yaml (OCR of a PNG, a scanned PDF, a HEIC)" "${runnel[@]}" \
+    run "$data/workflows/extract-text.yaml" "$scan" "$scan_pdf" "$scan_heic" --folder "text=$ocr_out" && {
+  for name in "Scan März – Rechnung" "Scan März – Rechnung gescannt" "Foto März – Rechnung"; do
+    if text="$("$py" - "$ocr_out/$name.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+missing = [w for w in ("INVOICE", "4711", "Northwind", "Traders", "2026-03-14", "Total", "EUR",
+                      "123.45")
+           if w not in text]
+print(" | ".join(text.split("\n")) if not missing else f"missing {missing} in {text!r}")
+sys.exit(1 if missing else 0)
+PY
+)"; then echo "PASS OCR text of $name: $text"
+    else echo "FAIL OCR text of $name: $text"; failed=1
+    fi
+  done
+}
+# The same OCR run under the privacy check: no network use by the OCR engine (rapidocr
+# downloads a model whose path is missing; with the paths Runnel gives it, it must not
+# try: a download would show up as a name look-up first). One attempt is known and
+# tolerated, by name: rapidocr imports `requests` at module level, and urllib3's import
+# probes for IPv6 by creating an AF_INET6 socket to bind to ::1 (loopback only; the
+# block refuses it and urllib3 carries on). Anything else, or more, fails the check.
+known_probe="app: socket.socket: create a AF_INET6 socket"
+start=$SECONDS
+timeout 300 "${runnel[@]}" privacy-check --json "$data/workflows/extract-text.yaml" "$scan" \
+    >"$log" 2>"$tmp/privacy-ocr.err"
+rc=$?
+if verdict="$("$py" - "$log" "$known_probe" <<'PY'
+import json, sys
+try:
+    r = json.load(open(sys.argv[1], encoding="utf-8"))
+except ValueError:
+    print("no report"); sys.exit(1)
+other = [a for a in r["socket_attempts"] if a != sys.argv[2]]
+if r["run_status"] != "done" or other or len(r["socket_attempts"]) > 1:
+    print(f"status {r['run_status']} ({r['error']}), attempts {r['socket_attempts']}"); sys.exit(1)
+print("only urllib3's import-time IPv6 probe (loopback, refused)" if r["socket_attempts"]
+      else "no attempt at all")
+PY
+)"; then
+  echo "PASS runnel privacy-check extract-text.yaml: OCR used no network, $verdict ($((SECONDS - start)) s)"
+else
+  echo "FAIL runnel privacy-check extract-text.yaml (OCR, network blocked; exit $rc): $verdict"
+  sed 's/^/    /' "$log" "$tmp/privacy-ocr.err" | tail -20
+  failed=1
+fi
+
 # The privacy check of the packaged app: the bundled invoice example with the network
 # blocked inside the app and inside its worker; no socket may be opened.
 limit=900 check "runnel privacy-check" "${runnel[@]}" privacy-check &&
@@ -135,6 +227,15 @@ limit=120 check "window picture" env RUNNEL_SMOKE_GRAB="$tmp/window.png" "${wind
 }
 check "window opens a workflow file" "${window[@]}" "$data/workflows/report-summary.yaml" &&
   expect "window shown on the workflow" "window shown:"
+
+# Nothing may have been written into the app's folder: no downloaded model (rapidocr
+# saves downloads beside its modules), no cache, no settings.
+written="$(find "$app" -newer "$tmp/copied" -print 2>/dev/null | head -5)"
+if [ -z "$written" ]; then
+  echo "PASS nothing written into the app folder"
+else
+  echo "FAIL written into the app folder:"; echo "$written" | sed 's/^/    /'; failed=1
+fi
 
 [ "${SMOKE_KEEP:-}" = 1 ] && echo "== kept $tmp"
 if [ "$failed" = 0 ]; then

@@ -1,6 +1,7 @@
 """The installable app: packaging/smoke.sh builds dist/Runnel with PyInstaller and runs
 the built app from a path with spaces and non-ASCII characters (CLI, bundled model,
-an AI workflow through the frozen worker, the window offscreen). Also the executable's
+an AI workflow through the frozen worker, OCR of a scanned invoice with the bundled
+engine and no network use, the window offscreen). Also the executable's
 dispatch (window / CLI / worker) and how the worker is started when frozen."""
 
 from __future__ import annotations
@@ -71,5 +72,7 @@ def test_packaged_app_smoke():
     assert "SMOKE PASS" in proc.stdout, report[-6000:]
     assert "FAIL" not in proc.stdout, report[-6000:]
     for check in ("runnel steps", "runnel models list", "runnel run invoice-to-records.yaml",
-                  "record written", "window starts and closes"):
+                  "record written", "OCR models bundled", "runnel run extract-text.yaml",
+                  "OCR text of", "runnel privacy-check extract-text.yaml",
+                  "nothing written into the app folder", "window starts and closes"):
         assert f"PASS {check}" in proc.stdout, report[-6000:]

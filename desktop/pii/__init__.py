@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop.pii.patterns import (CARD, CARD_GROUPS, CODE_BEFORE, DATE, DOB, EMAIL, IBAN,
-                                  IBAN_LENGTHS, IBAN_SHAPED, NATIONAL_NO_TRUNK, NUMBERED_BY_NOUN,
-                                  NUMBERED_BY_SIGN, PHONE,
-                                  PHONE_WORDS)
+from desktop.pii.births import birth_dates
+from desktop.pii.dates import find_dates
+from desktop.pii.patterns import (CARD, CARD_GROUPS, CARD_ISSUER, EMAIL, EMAIL_SPELLED, IBAN, IBAN_LENGTHS,
+                                  IBAN_SHAPED, NOT_A_CARD)
+from desktop.pii.phones import find_phones
 
 CATEGORIES = ("email", "phone", "iban", "credit_card", "date_of_birth")
 # overlaps: the earlier category in this order wins (an IBAN is not also a phone)
@@ -72,32 +73,9 @@ def _cards(text: str) -> list[Finding]:
         digits = re.sub(r"\D", "", value)
         groups = tuple(len(g) for g in re.findall(r"\d+", value))
         if (13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn(digits)
-                and groups in CARD_GROUPS):
+                and groups in CARD_GROUPS and CARD_ISSUER.match(digits)
+                and NOT_A_CARD.search(text[max(0, m.start() - 30):m.start()]) is None):
             found.append(Finding("credit_card", m.start(), m.start() + len(value)))
-    return found
-
-
-def _phones(text: str) -> list[Finding]:
-    found = []
-    for m in PHONE.finditer(text):
-        number = m.group()
-        digits = re.sub(r"\D", "", number)
-        groups = len(re.findall(r"\d+", number))
-        before = text[max(0, m.start() - 40):m.start()]
-        said = PHONE_WORDS.search(before) is not None
-        # a phone number starts with +, ( or a trunk 0, or has three or more groups of
-        # ten digits or more, or is in a national format without a trunk 0, or follows
-        # a word that says it is one; invoice numbers and amounts do not
-        looks = (number[0] in "+(0" and len(digits) >= 7 or groups >= 3 and len(digits) >= 10
-                 or NATIONAL_NO_TRUNK.fullmatch(number) is not None or said and len(digits) >= 7)
-        numbered = (NUMBERED_BY_NOUN.search(before) is not None
-                    or NUMBERED_BY_SIGN.search(before) is not None and not said)
-        coded = CODE_BEFORE.search(before) is not None
-        # a date with its time ("11.05.2024 10:41") is neither
-        timed = text[m.end():m.end() + 1] == ":"
-        if (looks and not numbered and not coded and not timed and len(digits) <= 15
-                and not re.fullmatch(DATE, number.strip())):
-            found.append(Finding("phone", m.start(), m.end()))
     return found
 
 
@@ -106,6 +84,7 @@ def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
     found: list[Finding] = []
     if "email" in categories:
         found += [Finding("email", m.start(), m.end()) for m in EMAIL.finditer(text)]
+        found += [Finding("email", m.start(), m.end()) for m in EMAIL_SPELLED.finditer(text)]
     if "iban" in categories:
         found += _ibans(text)
     # numbers inside an IBAN-shaped string, valid or not, are no phone or card numbers
@@ -116,12 +95,12 @@ def find_pii(text: str, categories: tuple[str, ...] = CATEGORIES,
 
     if "credit_card" in categories:
         found += [f for f in _cards(text) if not inside_iban(f)]
+    dates = find_dates(text) if {"date_of_birth", "phone"} & set(categories) else []
     if "date_of_birth" in categories:
-        for m in DOB.finditer(text):
-            group = next(g for g in range(1, (m.lastindex or 1) + 1) if m.group(g))
-            found.append(Finding("date_of_birth", m.start(group), m.end(group)))
+        found += [Finding("date_of_birth", a, b) for a, b in birth_dates(text, dates)]
     if "phone" in categories:
-        found += [f for f in _phones(text) if not inside_iban(f)]
+        phones = [Finding("phone", a, b) for a, b in find_phones(text, [(d.start, d.end) for d in dates])]
+        found += [f for f in phones if not inside_iban(f)]
     for item in custom or []:
         found += [Finding(item["label"], m.start(), m.end())
                   for m in re.finditer(item["pattern"], text)]

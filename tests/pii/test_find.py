@@ -5,8 +5,12 @@
   six languages); its misses were studied and the rules generalised, so it is a
   development set now too;
 - pii_final.jsonl: a third, written and studied the same way;
-- pii_fresh.jsonl: a fourth, written the same way and scored only to report the
-  held-out figures in the README.
+- pii_fresh.jsonl: a fourth, written the same way and scored to report the held-out
+  figures in the README; its misses were studied when the date-of-birth and phone
+  rules were rewritten (desktop/pii/births.py, dates.py, phones.py), so it is a
+  development set now too, and the next held-out figures need a new set;
+- pii_dev2.jsonl: a fifth, written for that rewrite as a development set (its
+  generator, make_pii_dev2.py, says how), in eleven languages.
 """
 
 import pytest
@@ -22,7 +26,8 @@ def found(text: str) -> list[tuple[str, str]]:
     return [(f.category, text[f.start:f.end]) for f in find_pii(text)]
 
 
-@pytest.mark.parametrize("name", ["pii_samples.jsonl", "pii_heldout.jsonl", "pii_final.jsonl"])
+@pytest.mark.parametrize("name", ["pii_samples.jsonl", "pii_heldout.jsonl", "pii_final.jsonl",
+                                  "pii_fresh.jsonl", "pii_dev2.jsonl"])
 def test_recall_and_precision_on_the_development_sets(name):
     for category, s in evaluate(DATA / name).items():
         assert s["expected"] >= 4, category
@@ -50,6 +55,11 @@ def test_numbers_inside_a_broken_iban_are_not_phones_or_cards():
     assert found(text) == []
 
 
+def test_a_number_that_passes_luhn_is_no_card_outside_the_issuers_ranges_or_after_imei():
+    assert found("IMEI: 352099001761481") == []
+    assert found("Artikel 9410988318180859") == []      # passes Luhn, starts with no issuer's digit
+
+
 def test_card_numbers_are_grouped_like_card_numbers():
     assert found("Visa 4111 1111 1111 1111 on file") == [("credit_card", "4111 1111 1111 1111")]
     assert found("Amex 3782 822463 10005 on file") == [("credit_card", "3782 822463 10005")]
@@ -68,6 +78,15 @@ def test_card_numbers_are_grouped_like_card_numbers():
     ("If you disagree, call us at 1-800-555-0199.", "1-800-555-0199"),
     ("[09:12] Klant: 0573 25 81 46 of mobiel", "0573 25 81 46"),
     ("Service client : 09 70 80 12 34 (appel non surtaxé)", "09 70 80 12 34"),
+    ("Pfarramt Tel. 05141 2 34 56", "05141 2 34 56"),
+    ("Fragen an das Lohnbüro: 06221 58 44 0", "06221 58 44 0"),
+    ("Tel.: 0612345678", "0612345678"),
+    ("Meine Nummer: 01761234567", "01761234567"),
+    ("Tlf. 28194821", "28194821"),
+    ("Cellulare +39 3471234567", "+39 3471234567"),
+    ("Telefon (0 62 21) 54 32 10", "(0 62 21) 54 32 10"),
+    ("Anna Berg · T: 33 12 34 56", "33 12 34 56"),
+    ("Work: 212-555-0134x204", "212-555-0134"),
 ])
 def test_phone_formats(text, value):
     assert ("phone", value) in found(text)
@@ -84,6 +103,21 @@ def test_phone_formats(text, value):
     "meine Kundennummer lautet 0088 1274.",
     "le service client – ticket n° 2024-118-4402",
     "Point de livraison (PDL) : 1428 7741 0093 52",
+    "Periodo de liquidación: 01/06/2024 - 30/06/2024",
+    "Lesdag: zaterdag 09.00-09.45 uur",
+    "numéro d'entreprise 0412.345.678",
+    "Bioméa SAS - RCS Lyon 812 555 001",
+    "protected under certificate DPS 4471 2209 8813.",
+    "La otra que te pasé por teléfono, 3124 187493 97444, está mal copiada",
+    "Kontonummer 1234 5678 90, BLZ 370 400 44",
+    "LAB REPORT     Accession 24-118-00412",
+    "Join on Zoom: 812 3345 9921",
+    "Numéro national : 88.05.22-123.45",
+    "Contrato nº PMI 0724 118830",
+    "Votre numéro de contrat est le 0041 7781 2290.",
+    "value 0960989449 ok",
+    "SSN 068-78-0216 and ISBN 978-84-209-0692-8, CEP 01835-794",
+    "reference 7884 6864 19",
 ])
 def test_numbers_that_are_not_phones(text):
     assert [c for c, _ in found(text) if c == "phone"] == []
@@ -105,18 +139,71 @@ def test_numbers_that_are_not_phones(text):
     ("Né(e) le : 08/01/1979", "08/01/1979"),
     ("IKER ZUBIRI, nacido el 21 de noviembre de 1972, vecino de Bilbao", "21 de noviembre de 1972"),
     ("Data di nascita?\nCliente: 4 aprile '83", "4 aprile '83"),
+    ("Patient: Mrs Margaret Ellison     DOB: 02-Nov-1947\nAdmitted: 28/02/2024", "02-Nov-1947"),
+    ("Conducente: Alessandro Ricci        Data di nascita: 5 giu 1982", "5 giu 1982"),
+    ("Francisco Ortega Ruiz, n. 12-III-1874 en Écija", "12-III-1874"),
+    ("Pierre-François MOREL\n° 3 mars 1812 à Saint-Claude", "3 mars 1812"),
+    ("Gertrud Hoffmann\ngeb. Krause\n* 12. März 1931     † 4. Januar 2024", "12. März 1931"),
+    ("Patientin: Frau Ingrid Sommer, * 02.01.1941", "02.01.1941"),
+    ("VITTORIO BIANCHI\n(Salerno, 14 ottobre 1936 - Roma, 2 febbraio 2024)", "14 ottobre 1936"),
+    ("Il nonno invece era del 1° gennaio 1930.", "1° gennaio 1930"),
+    ("Oma Hilde ist laut Stammbuch am 12.03.1911\nin Stettin geboren.", "12.03.1911"),
+    ("Unsere Tochter Emma ist am 7. Oktober 2023 um 03:12 Uhr zur Welt gekommen.", "7. Oktober 2023"),
+    ("Patient: HOLLOWAY, SUSAN     DOB: 19620314     Sex: F", "19620314"),
+    ("Date et lieu de naissance : 12/08/1964 à Lyon", "12/08/1964"),
+    ("Geburtstag laut Personalbogen: 1979-11-23", "1979-11-23"),
+    ("Smith, Jane - 12.03.1985 (date of birth) - seen today", "12.03.1985"),
+    ("Renter: Kevin Marsh                 DOB: 11/22/1979", "11/22/1979"),
+    ("Wir freuen uns über die Geburt unserer Tochter\n\nLina Marie\n\n7. Mai 2024", "7. Mai 2024"),
+    ("Anna Berg är född den 3 maj 1985 i Uppsala.", "3 maj 1985"),
 ])
 def test_birth_dates(text, value):
     assert found(text) == [("date_of_birth", value)]
+
+
+def test_a_column_headed_date_of_birth_holds_dates_of_birth():
+    aligned = ("Name             Date of birth   Seat\n"
+               "ANNA KOWALSKA    03/11/1987      14A\n"
+               "PIOTR KOWALSKI   21/06/1985      14B")
+    assert found(aligned) == [("date_of_birth", "03/11/1987"), ("date_of_birth", "21/06/1985")]
+    piped = "| Name | Geburtsdatum | Eintritt |\n|---|---|---|\n| Lea Wolf | 04.05.2010 | 01.09.2020 |"
+    assert found(piped) == [("date_of_birth", "04.05.2010")]
 
 
 @pytest.mark.parametrize("text", [
     "NATO summit on 12.03.2026 in Brussels.",
     "Date of birth: unknown. Appointment: 12.03.2026",
     "Born in 1985; joined on 12.03.2010.",
+    "Happy birthday Tom!! Party at ours on Saturday 8 June 2024 from 7pm.",
+    "Liebe Freunde, zum 80. Geburtstag von Opa Heinz am 14. September 2024 laden wir ein.",
+    "Acte de naissance délivré le 04/01/2024 par la mairie de Lille.",
+    "le décès de Mme Odette FAURE, née BERNARD, survenu le 2 mars 2024",
+    "She was born in Madrid. On 12 May 2010 she moved to Paris.",
+    "Marie est née à Lyon, où elle a obtenu son diplôme le 30 juin 2010.",
+    "Members born before 1 January 1960 keep the old rate.",
+    "Please enter your date of birth (e.g. 01/01/1990).",
+    "Date of birth:\nDate of visit: 12/03/2024",
+    "Date de naissance : …………     Fait à Bordeaux, le 12/03/2024",
+    "DOB          Start 12/03/2024",
+    "Aufenthalt: 06.05.2024 - 27.05.2024, Kostenträger AOK",
+    "Hierbij bevestigen wij de afspraak op donderdag 16 mei 2024 om 14.30 uur. Volgens onze "
+    "gegevens bent u in Leiden geboren.",
 ])
 def test_dates_that_are_not_birth_dates(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Kontakt: info(at)praxis-lang.example.de", "info(at)praxis-lang.example.de"),
+    ("mail: info [at] example [dot] de please", "info [at] example [dot] de"),
+    ("email me at mike dot h at example dot com", "mike dot h at example dot com"),
+])
+def test_addresses_spelled_out(text, value):
+    assert found(text) == [("email", value)]
+
+
+def test_a_web_site_spelled_out_is_no_address():
+    assert found("Look at example dot com for details") == []
 
 
 def test_an_apostrophe_stays_inside_the_address():
@@ -125,11 +212,12 @@ def test_an_apostrophe_stays_inside_the_address():
 
 
 def test_the_held_out_figures_the_readme_reports_hold():
-    """Floors at the README's held-out figures (scored once, not studied): a change
-    that loses ground on unseen text fails here, one that gains needs the README."""
+    """Floors on pii_fresh.jsonl, raised to its figures after the rewrite of the date
+    and phone rules studied its misses (the README's held-out figures were taken before
+    that; new held-out figures need a set the rules have not seen)."""
     scores = evaluate(DATA / "pii_fresh.jsonl")
-    floors = {"email": (0.99, 1.0), "phone": (0.99, 0.93), "iban": (1.0, 1.0),
-              "credit_card": (1.0, 1.0), "date_of_birth": (0.72, 0.97)}
+    floors = {"email": (1.0, 1.0), "phone": (1.0, 1.0), "iban": (1.0, 1.0),
+              "credit_card": (1.0, 1.0), "date_of_birth": (1.0, 1.0)}
     for category, (recall, precision) in floors.items():
         s = scores[category]
         assert s["expected"] >= 25, category

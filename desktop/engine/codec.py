@@ -8,7 +8,7 @@ from typing import Any
 from desktop.engine.document import Document, Line, Word
 
 
-def _encode_line(line: Line) -> list:
+def encode_line(line: Line) -> list:
     # a recognised (OCR) line and its words carry a confidence as one more element
     if line.confidence is None:
         return [line.page, line.text, list(line.box) if line.box else None,
@@ -17,7 +17,7 @@ def _encode_line(line: Line) -> list:
             [[w.start, w.end, *w.box, w.confidence] for w in line.words], line.confidence]
 
 
-def _decode_line(row: list) -> Line:
+def decode_line(row: list) -> Line:
     page, text, box, words = row[:4]
     return Line(page, text, tuple(box) if box else None,
                 tuple(Word(w[0], w[1], tuple(w[2:6]), w[6] if len(w) > 6 else None) for w in words),
@@ -29,7 +29,7 @@ def encode(value: Any) -> Any:
         d: dict[str, Any] = {"path": str(value.path), "kind": value.kind,
                              "pages": list(value.pages), "metadata": value.metadata}
         if value.lines:     # compact rows: a long PDF has tens of thousands of words
-            d["lines"] = [_encode_line(line) for line in value.lines]
+            d["lines"] = [encode_line(line) for line in value.lines]
             d["page_sizes"] = [list(s) for s in value.page_sizes]
         if value.recognised:
             d["recognised"] = [list(r) for r in value.recognised]
@@ -52,7 +52,7 @@ def decode(value: Any) -> Any:
         if set(value) == {"__document__"}:
             d = value["__document__"]
             return Document(Path(d["path"]), d["kind"], tuple(d["pages"]), dict(d["metadata"]),
-                            tuple(_decode_line(r) for r in d.get("lines", ())),
+                            tuple(decode_line(r) for r in d.get("lines", ())),
                             tuple(tuple(s) for s in d.get("page_sizes", ())),
                             tuple((r[0], r[1]) for r in d.get("recognised", ())),
                             tuple(d.get("source_pages", ())))

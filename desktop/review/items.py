@@ -47,6 +47,18 @@ class ReviewItem:
         return list(self.item["reasons"]) if self.is_extraction else []
 
     @property
+    def ocr_lines(self) -> tuple:
+        """The words OCR read on a scanned document, with their boxes (Line values), for
+        clicks on the page; () for a document with a text layer of its own."""
+        from desktop.engine.codec import decode_line
+
+        rows = self.item.get("ocr_lines") if self.is_extraction else None
+        try:
+            return tuple(decode_line(r) for r in rows or ())
+        except (TypeError, ValueError, IndexError):      # a stored item from another version
+            return ()
+
+    @property
     def workflow_name(self) -> str:
         return Path(self.workflow_path).stem if self.workflow_path else "(unsaved workflow)"
 

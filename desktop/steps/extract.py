@@ -12,9 +12,11 @@ from __future__ import annotations
 import json
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from desktop.engine.codec import encode_line
 from desktop.engine.context import StepContext
 from desktop.engine.document import Document, Line, text_lines
 from desktop.engine.errors import StepError
@@ -155,8 +157,13 @@ class ExtractFields(AIStep):
             raise StepError(f"the record needs a person's review ({summary}); link this step's "
                             "'review' output (e.g. to an approval) to let such records wait for one")
         ctx.log(f"sent to review: {summary}", "warning")
-        return {"review": {"record": result.record, "provenance": provenance, "reasons": reasons},
-                "provenance": provenance}
+        review = {"record": result.record, "provenance": provenance, "reasons": reasons}
+        if isinstance(document, Document) and document.recognised:
+            # a scan has no text layer to click on in the Review view: the words OCR read
+            # go with the record, numbered by the file's pages as the view shows them
+            review["ocr_lines"] = [encode_line(replace(line, page=document.source_page(line.page)))
+                                   for line in lines if line.confidence is not None]
+        return {"review": review, "provenance": provenance}
 
     def taught(self, ctx: StepContext, fields: list[dict], lines: Sequence[Line]) -> list[Lesson]:
         """What the labelled examples most like this document teach (none without any)."""

@@ -376,3 +376,35 @@ def test_escape_closes_but_not_over_unapproved_corrections(qtbot, window, tmp_pa
     qtbot.keyClick(review.queue, Qt.Key.Key_Escape)
     assert not review.isVisible()
     assert len(pending_items(window.service.store)) == 1          # nothing was decided
+
+
+@pytest.mark.model
+def test_a_scanned_slip_is_shown_as_scanned_and_its_words_fill_the_form(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from tests.ocr.pages import draw, save
+
+    out = tmp_path / "out"
+    wf = tmp_path / "slips.yaml"
+    wf.write_text(SLIPS.format(out=out, fields=json.dumps(FIELDS)))
+    text = SLIP.format(n=418, items="Coffee  3.40\nScone  2.80", total="6.20")
+    scan = save(draw(text.split("\n")), tmp_path / "slip-photo.png")
+    proc = runnel("run", str(wf), str(scan))
+    assert proc.returncode == 0 and "approval" in proc.stderr, proc.stderr
+    review = open_review(qtbot, window)
+    assert review.current.document_name == "slip-photo.png"
+    # the photo itself is shown, not its text
+    qtbot.waitUntil(lambda: review.page.rendered is not None, timeout=5000)
+    assert review.page.stack.currentWidget() is review.page.view
+    assert review.page.page_count == 1 and review.page.rendered.width > 500
+    form = review.form
+    form.editors["vendor"].setFocus()
+    qtbot.waitUntil(lambda: review.page.mark.isVisible(), timeout=3000)
+    # a click on a word OCR read on the photo fills the focused field
+    line = next(ln for ln in review.current.ocr_lines if "Altogether" in ln.text)
+    word = next(w for w in line.words if line.text[w.start:w.end] == "6.20")
+    total = form.editors["total"]
+    total.setFocus()
+    total.setCurrentText("")
+    s = review.page.rendered.scale
+    point = review.page.view.mapFromScene((word.box[0] + 2) * s, (word.box[1] + 2) * s)
+    qtbot.mouseClick(review.page.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert total.currentText() == "6.20"

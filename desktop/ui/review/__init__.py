@@ -258,7 +258,7 @@ class ReviewWindow(QWidget):
             note = (f"{item.document_name} was changed after the run read it: the page shown is the "
                     "file as it is now; the record is what the run read.")
         self.status.setText(note)
-        self.page.show_document(item.input_path, _text_of(item))
+        self.page.show_document(item.input_path, _text_of(item), item.ocr_lines)
         self.form.show_record(self._fields, item.record, item.provenance, item.reasons, item.message)
 
     def escape(self) -> None:

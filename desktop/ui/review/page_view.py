@@ -62,6 +62,7 @@ class PageView(QWidget):
         self._page: RenderedPage | None = None
         self._highlight: Highlight | None = None
         self._text_fallback = ""
+        self._ocr_lines: tuple = ()
         self._signals = _Signals()
         self._signals.done.connect(self._rendered)
         self.pool = QThreadPool(self)
@@ -138,9 +139,11 @@ class PageView(QWidget):
     def rendered(self) -> RenderedPage | None:
         return self._page
 
-    def show_document(self, path: str | Path | None, text: str = "") -> None:
-        """A new document: its first page (or `text` when it is no PDF or is gone)."""
+    def show_document(self, path: str | Path | None, text: str = "", ocr_lines: tuple = ()) -> None:
+        """A new document: its first page (or `text` when it is no PDF or is gone).
+        `ocr_lines`: the words OCR read on its scanned pages, for clicks on them."""
         self._path = Path(path) if path else None
+        self._ocr_lines = tuple(ocr_lines)
         self._text_fallback = text
         self._page = None
         self._highlight = None
@@ -248,7 +251,7 @@ class PageView(QWidget):
         if page is None:
             return ""
         x, y = point.x() / page.scale, point.y() / page.scale
-        for line in page.lines:
+        for line in page.lines or [ln for ln in self._ocr_lines if ln.page == page.index]:
             if line.box is None:
                 continue
             x0, top, x1, bottom = line.box

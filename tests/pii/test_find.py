@@ -10,7 +10,9 @@
   rules were rewritten (desktop/pii/births.py, dates.py, phones.py), so it is a
   development set now too, and the next held-out figures need a new set;
 - pii_dev2.jsonl: a fifth, written for that rewrite as a development set (its
-  generator, make_pii_dev2.py, says how), in eleven languages.
+  generator, make_pii_dev2.py, says how), in eleven languages;
+- pii_fresh2.jsonl: the held-out set (174 texts, ten languages), written by someone
+  who did not read the rules, scored once after the rewrite and not studied.
 """
 
 import pytest
@@ -212,13 +214,12 @@ def test_an_apostrophe_stays_inside_the_address():
 
 
 def test_the_held_out_figures_the_readme_reports_hold():
-    """Floors on pii_fresh.jsonl, raised to its figures after the rewrite of the date
-    and phone rules studied its misses (the README's held-out figures were taken before
-    that; new held-out figures need a set the rules have not seen)."""
-    scores = evaluate(DATA / "pii_fresh.jsonl")
-    floors = {"email": (1.0, 1.0), "phone": (1.0, 1.0), "iban": (1.0, 1.0),
-              "credit_card": (1.0, 1.0), "date_of_birth": (1.0, 1.0)}
+    """Floors on pii_fresh2.jsonl at the figures of its one scoring (2026-12-01), which
+    the README reports: a change that loses any of it goes red here."""
+    scores = evaluate(DATA / "pii_fresh2.jsonl")
+    floors = {"email": (1.0, 0.98), "phone": (0.96, 0.97), "iban": (1.0, 1.0),
+              "credit_card": (1.0, 1.0), "date_of_birth": (0.98, 1.0)}
     for category, (recall, precision) in floors.items():
         s = scores[category]
-        assert s["expected"] >= 25, category
+        assert s["expected"] >= 18, category
         assert round(s["recall"], 2) >= recall and round(s["precision"], 2) >= precision, (category, s)

@@ -197,6 +197,19 @@ class PrivacyReport:
                 f"network blocked in {where}{model}.")
 
 
+def _import_probes() -> None:
+    """Import, before the block, what opens a socket at import time only to learn what
+    this machine supports: urllib3 (imported by rapidocr, the OCR engine, through
+    `requests`) creates an IPv6 socket and binds it to ::1 to set HAS_IPV6. It talks to
+    nothing, but inside the block it would be counted (and refused) as network use,
+    though the workflow never sent a byte. Anything opened while the workflow runs
+    still counts."""
+    try:
+        import urllib3.util.connection  # noqa: F401
+    except ImportError:
+        pass
+
+
 def check(workflow_path: Path | str | None = None, input_path: Path | str | None = None, *,
           cancel: CancelToken | None = None) -> PrivacyReport:
     """Run a workflow (default: the invoice example on the sample invoice, which uses
@@ -216,6 +229,7 @@ def check(workflow_path: Path | str | None = None, input_path: Path | str | None
         inputs = [DEFAULT_INPUT] if workflow_path is None else []
     report = PrivacyReport(ran=False, run_status=None, workflow=str(workflow),
                            input=str(inputs[0]) if inputs else None)
+    _import_probes()
     with _check_lock:                            # one check at a time: they share the hook
         tmp = Path(tempfile.mkdtemp(prefix="runnel-privacy-"))
         started = time.monotonic()

@@ -203,3 +203,16 @@ def test_a_client_for_the_check_starts_its_worker_blocked():
         assert "network_blocked" not in plain.stats()
     finally:
         plain.close()
+
+
+def test_ocr_of_a_scan_passes_the_check_in_a_fresh_process(isolated_home):
+    """rapidocr's import pulls in urllib3, whose import opens an IPv6 socket on ::1 to
+    learn whether IPv6 exists; that is not the workflow using the network. A fresh
+    process, as the user's `runnel privacy-check` is, imports it inside the check."""
+    proc = subprocess.run([sys.executable, "-m", "desktop.cli", "privacy-check", "--json",
+                           str(ROOT / "workflows" / "extract-text.yaml"),
+                           str(ROOT / "resources" / "samples" / "invoice-northwind-scan.pdf")],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0 and report["ok"], (report, proc.stderr[-2000:])
+    assert report["socket_attempts"] == [] and report["run_status"] == "done"

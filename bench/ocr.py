@@ -160,6 +160,38 @@ class RapidOCRv3Engine(RapidOCREngine):
         return self._assemble(zip(boxes, out.txts or (), out.scores or ()))
 
 
+class RunnelEngine:
+    """What documents.read does: desktop.ocr's engine (rapidocr 3.10 with Runnel's settings:
+    hash-checked models, threads that do not spin, orientation, a second look at sparse
+    pages) and its reading order, with optional rapidocr settings over it."""
+
+    def __init__(self, name: str = "runnel", settings: dict | None = None):
+        sys.path.insert(0, str(HERE.parent))
+        from desktop.ocr.engine import OcrEngine
+
+        self.name = name
+        t0 = time.perf_counter()
+        self.engine = OcrEngine(settings)
+        self.engine.load()
+        self.init_s = time.perf_counter() - t0
+        import onnxruntime
+        import rapidocr
+        self.version = (f"Runnel desktop.ocr over rapidocr {_dist_version('rapidocr')}, onnxruntime "
+                        f"{onnxruntime.__version__}" + (f", {settings}" if settings else ""))
+        self.models = sorted(str(p) for p in (Path(rapidocr.__file__).parent / "models").glob("*.onnx"))
+
+    def warm_up(self, path: Path) -> None:
+        self.run(path, "en")
+
+    def run(self, path: Path, lang: str) -> str:
+        from desktop.ocr.images import frames
+        from desktop.ocr.layout import to_lines, unreadable
+
+        frame = next(frames(path))
+        raw = self.engine.read(frame.rgb)
+        return "\n".join(line.text for line in to_lines([b for b in raw.boxes if not unreadable(b)], 0, 1.0))
+
+
 class TesseractEngine:
     """Tesseract told the page's language (the user set it), or all six at once (nobody did)."""
 
@@ -205,7 +237,12 @@ class TesseractEngine:
 ENGINES = {"rapidocr": RapidOCREngine, "rapidocr-v6": RapidOCRv3Engine,
            "rapidocr-v6-1600": lambda: RapidOCRv3Engine(max_side=1600), "tesseract": TesseractEngine,
            "tesseract-1t": lambda: TesseractEngine(threads=1),
-           "tesseract-all": lambda: TesseractEngine(all_langs=True)}
+           "tesseract-all": lambda: TesseractEngine(all_langs=True),
+           "runnel": RunnelEngine,
+           "runnel-det1280": lambda: RunnelEngine("runnel-det1280", {"Det.limit_side_len": 1280,
+                                                                    "Det.limit_type": "max"}),
+           "runnel-det1600": lambda: RunnelEngine("runnel-det1600", {"Det.limit_side_len": 1600,
+                                                                    "Det.limit_type": "max"})}
 
 
 def _dist_version(name: str) -> str:

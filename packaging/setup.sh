@@ -29,6 +29,13 @@ fi
 case "$action" in
   setup) ;;
   test)
+    # the OCR tests draw their pages in DejaVu (Cyrillic included); minimal systems lack it
+    font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+    if [ "$(uname)" = Linux ] && [ ! -f "$font" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get install -y -qq fonts-dejavu-core >/dev/null 2>&1 ||
+        { apt-get update -qq && apt-get install -y -qq fonts-dejavu-core >/dev/null; } ||
+        echo "fonts-dejavu-core could not be installed; the OCR tests draw with Pillow's font" >&2
+    fi
     exec .venv/bin/python -m pytest "$@" ;;
   start)
     if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]; then

@@ -7,7 +7,7 @@ import sys
 import desktop
 
 QT_FREE = ("desktop.engine", "desktop.steps", "desktop.llm", "desktop.store", "desktop.watch",
-           "desktop.extract", "desktop.examples", "desktop.review", "desktop.pii")
+           "desktop.extract", "desktop.examples", "desktop.review", "desktop.pii", "desktop.ocr")
 
 
 def test_non_qt_packages_never_import_pyside():
@@ -35,6 +35,8 @@ FORBIDDEN = {
     "desktop/extract": ("desktop.steps", "desktop.examples", "desktop.ui", "desktop.app", "desktop.store"),
     "desktop/examples": ("desktop.steps", "desktop.ui", "desktop.app"),
     "desktop/llm": ("desktop.steps", "desktop.extract", "desktop.examples", "desktop.ui", "desktop.app"),
+    "desktop/ocr": ("desktop.steps", "desktop.extract", "desktop.examples", "desktop.llm", "desktop.store",
+                    "desktop.review", "desktop.ui", "desktop.app"),
 }
 
 

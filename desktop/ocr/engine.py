@@ -7,7 +7,8 @@ What Runnel adds around rapidocr:
   its download code is never reached;
 - ONNX Runtime gets 2 threads that do not spin-wait: on a busy laptop a spinning thread
   burns a core waiting for one the other program holds (tesseract's OpenMP did the same,
-  docs/ocr.md);
+  docs/ocr.md; measured here: 2.9 s a page beside a busy process without spinning, 3.1 s
+  with it);
 - every model call of a page runs under one `RunOptions`, whose `terminate` flag is set
   from a watcher thread when the run is cancelled or the page's time limit passes, so
   a page stops within a fraction of a second, not at its end;
@@ -96,10 +97,11 @@ class OcrEngine:
     """Reads text on images (BGR or RGB `numpy` arrays). Thread-safe: pages queue on a
     lock, as two pages at once would only share the same two cores."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
         self._lock = threading.Lock()
         self._ocr: Any = None
         self._run_options: Any = None
+        self._settings = dict(settings or {})    # rapidocr parameters over ours (bench/ocr.py)
 
     def _load(self) -> Any:
         if self._ocr is not None:
@@ -122,6 +124,13 @@ class OcrEngine:
                 "Rec.model_path": str(paths["rec"]),
                 "EngineConfig.onnxruntime.intra_op_num_threads": THREADS,
                 "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                # lines are recognised 3 at a time (sorted by width) and padded to at least
+                # 160 px, not 6 at a time to 320 px: short words ("3", "€ 89,00") no longer
+                # carry a wide blank, a quarter less recognition time for the same text
+                # (bench/ocr.py, docs/ocr.md)
+                "Rec.rec_batch_num": 3,
+                "Rec.rec_img_shape": [3, 48, 160],
+                **self._settings,
             })
             # rapidocr loads each model on its first use; load them now, so a damaged file
             # is reported here, once, and the first page's time limit is the page's own

@@ -356,3 +356,23 @@ def test_install_desktop_entry_adds_and_removes_the_launcher(isolated_home, monk
     assert "Exec=" in entry.read_text() and "%F" in entry.read_text()
     gone = runnel("install-desktop-entry", "--uninstall")
     assert gone.returncode == 0 and not entry.exists()
+
+
+@pytest.mark.model
+def test_the_invoice_examples_read_the_scanned_sample(isolated_home):
+    """The scan (no text layer) through the shipped examples: the same values as the
+    born-digital invoice, filed and recorded the same way."""
+    scan = SAMPLES / "invoice-northwind-scan.pdf"
+    proc = runnel("run", str(WORKFLOWS / "invoice-intake.yaml"), str(scan), "--json")
+    assert proc.returncode == 0, proc.stderr
+    run = json.loads(proc.stdout)["runs"][0]
+    assert run["status"] == "done", run
+    runnel_dir = isolated_home / "Runnel"
+    assert (runnel_dir / "Invoices" / "2026-11 Northwind Office Supplies Ltd 2026-0417.pdf").is_file()
+    assert (runnel_dir / "Ledger" / "invoices.csv").read_text().splitlines() == [
+        "vendor,invoice_number,date,total,currency",
+        "Northwind Office Supplies Ltd,2026-0417,2026-11-02,214.08,GBP"]
+    proc = runnel("run", str(WORKFLOWS / "invoice-to-records.yaml"), str(scan), "--json")
+    assert proc.returncode == 0, proc.stderr
+    records = json.loads(proc.stdout)["runs"][0]
+    assert records["error"] is None, records

@@ -20,7 +20,7 @@ from desktop.steps.files import PART_PREFIX, numbered_free, target_name, write_n
 class SearchablePdf(Step):
     spec = StepSpec(
         id="documents.searchable_pdf",
-        title="Make searchable PDF",
+        title="Searchable PDF copy",
         category="Documents",
         description="Writes a copy of a scanned PDF or an image as a PDF that looks the same, "
                     "with the text OCR read laid invisibly over each word, so any PDF viewer can "

@@ -262,6 +262,7 @@ class MainWindow(WorkflowFiles, WindowRuns, WindowViews, QMainWindow):
         bridge.stepStatus.connect(self._step_status)
         bridge.tokens.connect(self._tokens)
         bridge.stepLog.connect(lambda e: self._mine(e.run_id) and self.run_panel.log(e))
+        bridge.stepProgress.connect(lambda e: self._mine(e.run_id) and self.run_panel.step_progress(e))
         bridge.runFinished.connect(self._run_event_finished)
         bridge.jobChanged.connect(self._job_changed)
         self.service.busyChanged.connect(self._busy_changed)

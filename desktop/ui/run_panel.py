@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
-from desktop.engine.events import RunFinished, StepLog, StepStatusChanged
+from desktop.engine.events import RunFinished, StepLog, StepProgress, StepStatusChanged
 from desktop.engine.validate import Problem
 from desktop.ui.data_view import DataView
 from desktop.ui.theme import mono_font, status_colour
@@ -120,6 +120,16 @@ class RunPanel(QWidget):
         self._line(line)
         if event.status == "running":
             self.status.setText(f"Running {event.node_id}…")
+            self.progress.setRange(0, 0)     # busy until the step says how far it is
+
+    def step_progress(self, event: StepProgress) -> None:
+        """How far a long step is ("OCR: page 4 of 300"): in the status line, and the bar
+        fills when the step knows its fraction."""
+        if event.message:
+            self.status.setText(f"Running {event.node_id}: {event.message}")
+        if event.fraction is not None:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(max(0.0, min(1.0, event.fraction)) * 1000))
 
     def tokens(self, node_id: str, text: str) -> None:
         cursor = self.output.textCursor()

@@ -567,3 +567,10 @@ def test_wheel_over_an_unfocused_field_scrolls_the_panel(inspector, qtbot):
         QApplication.sendEvent(spin, wheel)
     assert spin.value() == 120
     assert bar.value() > before
+
+
+def test_option_names_keep_their_acronyms():
+    from desktop.ui.param_editors.base import humanize
+
+    assert humanize("ocr_languages") == "OCR languages"
+    assert humanize("ocr_dpi") == "OCR DPI" and humanize("max_size_mb") == "Max size MB"

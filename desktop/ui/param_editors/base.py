@@ -48,7 +48,8 @@ TEMPLATE_PARAMS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-_ACRONYMS = {"json": "JSON", "mb": "MB", "pdf": "PDF", "id": "ID", "ai": "AI", "csv": "CSV", "url": "URL"}
+_ACRONYMS = {"json": "JSON", "mb": "MB", "pdf": "PDF", "id": "ID", "ai": "AI", "csv": "CSV", "url": "URL",
+             "ocr": "OCR", "dpi": "DPI"}
 
 
 def humanize(name: str) -> str:

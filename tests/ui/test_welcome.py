@@ -161,7 +161,8 @@ def test_watch_folder_writes_a_folder_trigger_that_validates(qtbot, tmp_path: Pa
     assert Path(t.path) == scans.resolve()
     assert t.after_success == "move" and t.success_folder == "Processed"
     assert t.after_failure == "move" and not t.paused
-    assert t.patterns == ["*.pdf"]                      # the example's own patterns
+    # the example's own patterns: PDFs, and the scans and photos OCR reads
+    assert t.patterns == ["*.pdf", "*.jpg", "*.jpeg", "*.png", "*.heic", "*.tif", "*.tiff", "*.webp"]
     assert validate(wf, default_registry()) == []
     assert f"path: {scans.resolve()}" in path.read_text()     # saved in the file itself
 

@@ -239,3 +239,19 @@ def test_the_watcher_survives_a_job_that_breaks(watch_factory, tmp_path):
     (inbox / "two.txt").write_text("second")
     w.wait(w.finished(2))
     assert sum(w.states().values()) == 2 and "running" not in w.states()
+
+
+def test_a_phone_photo_dropped_in_the_inbox_is_read_by_ocr(watch_factory, dirs, tmp_path):
+    from tests.ocr.pages import INVOICE, draw
+
+    inbox, out = dirs
+    wf = write_workflow(tmp_path / "wf.yaml", inbox, out, patterns=["*.pdf", "*.jpg"], after_success="move")
+    w = watch_factory([wf])
+    w.service.start()
+    photo = tmp_path / "IMG_0417.JPG"          # as a phone names it
+    draw(INVOICE).image.save(photo, quality=85)
+    photo.rename(inbox / photo.name)
+    w.wait(w.finished(1), timeout=120)
+    assert w.states() == {"done": 1}
+    assert "Total due GBP 252.60" in (out / "IMG_0417.out.txt").read_text()
+    assert [p.name for p in (inbox / "Processed").iterdir()] == ["IMG_0417.JPG"]

@@ -13,7 +13,6 @@ path, size and modification time, and computed again only when one of those chan
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import threading
 from pathlib import Path
@@ -21,14 +20,13 @@ from typing import Any
 
 from desktop import __version__
 from desktop.engine.atomic import write_text_atomic
+from desktop.engine.hashing import sha256_and_size, sha256_file
 from desktop.paths import runnel_home
 from desktop.review.fields import changes
-from desktop.store.hashing import sha256_and_size
 from desktop.store.runs import RunStore
 
 FORMAT = "runnel.audit-record"
 FORMAT_VERSION = 2             # 2: the input's hash and size are the run's; 'now' is the file today
-_BLOCK = 1 << 20
 
 PROMPT_NOTE = ("Each model call has the prompt as sent (prompt_text) and the model's answer "
                "(answer_text); prompt_digest is the first 32 hex digits of the SHA-256 of the "
@@ -57,14 +55,6 @@ class RunNotFound(AuditExportError):
 
 
 # ---------------------------------------------------------------- hashing
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(_BLOCK), b""):
-            h.update(block)
-    return h.hexdigest()
-
 
 _cache_lock = threading.Lock()
 

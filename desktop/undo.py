@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.store.hashing import sha256_and_size, sha256_bytes
+from desktop.engine.hashing import sha256_and_size, sha256_bytes
 from desktop.store.runs import RunStore
 
 

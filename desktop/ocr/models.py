@@ -9,10 +9,11 @@ never reached). A missing or damaged file is an `OcrSetupError` naming what to r
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from desktop.engine.hashing import sha256_file
 
 RAPIDOCR_VERSION = "3.10.0"
 
@@ -83,7 +84,7 @@ def model_paths(folder: Path | None = None) -> dict[str, Path]:
         with _lock:
             known = _checked.get(key)
         if known is None:
-            known = _sha256(path) if st.st_size == m.size else "size"
+            known = sha256_file(path) if st.st_size == m.size else "size"
             with _lock:
                 _checked[key] = known
         if known != m.sha256:
@@ -92,11 +93,3 @@ def model_paths(folder: Path | None = None) -> dict[str, Path]:
                                 f"differs); {REINSTALL}")
         paths[m.role] = path
     return paths
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.store.hashing import sha256_and_size
+from desktop.engine.hashing import sha256_and_size
 from desktop.store.runs import RunStore
 
 # A run in one of these states did (or is doing) the workflow's work on its input;

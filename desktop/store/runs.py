@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from desktop.engine.events import (ApprovalRequested, Event, FileOperation, ModelCall,
                                    RunFinished, RunStarted,
                                    Status, StepLog, StepStatusChanged)
-from desktop.store.hashing import input_facts, sha256_and_size
+from desktop.engine.hashing import input_facts, sha256_and_size
 from desktop.store.migrations import migrations
 
 INTERRUPTED = "interrupted"

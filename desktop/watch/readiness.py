@@ -10,11 +10,12 @@ at start) is looked for among the processes' open files before the file is taken
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from desktop.engine.hashing import sha256_file
 
 
 @dataclass
@@ -130,12 +131,7 @@ class Settler:
         return ready, stuck, gone
 
 
-def content_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+content_hash = sha256_file     # a file's identity in the queue: the SHA-256 of its content
 
 
 def _openable(path: Path) -> bool:

@@ -1,5 +1,7 @@
-"""Content hashes the history records: a run's input when the run starts, each output
-when a run writes it (so that undo compares content, not only size and time). No Qt."""
+"""Content hashes, one way for everyone: the history's (a run's input when the run
+starts, each output when a run writes it, so that undo compares content), the
+watcher's (a file's identity in its queue), the audit export's and the OCR models'
+check. No Qt; imports nothing of Runnel's, so every layer may use it."""
 
 from __future__ import annotations
 
@@ -19,6 +21,11 @@ def sha256_and_size(path: Path | str) -> tuple[str, int]:
             h.update(block)
             size += len(block)
     return h.hexdigest(), size
+
+
+def sha256_file(path: Path | str) -> str:
+    """The SHA-256 of a file's content, read in 1 MiB blocks."""
+    return sha256_and_size(path)[0]
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -145,6 +145,10 @@ class OcrEngine:
         self._ocr = ocr
         return ocr
 
+    @property
+    def loaded(self) -> bool:
+        return self._ocr is not None
+
     def load(self) -> None:
         """Load the models now (they load on the first page otherwise)."""
         with self._lock:

@@ -65,6 +65,18 @@ def check_languages(languages: tuple[str, ...]) -> str | None:
             f"{', '.join(LANGUAGES)}")
 
 
+LOADING = "OCR: loading the engine (once a session)"
+
+
+def prepare(progress: Progress, fraction: float) -> None:
+    """Load the engine before the first page, saying so: it takes a second or two, and a
+    page that seems to take that long would look stuck."""
+    engine = shared_engine()
+    if not engine.loaded:
+        progress(fraction, LOADING)
+        engine.load()
+
+
 def recognise(rgb: np.ndarray, page: int, dpi: float, options: OcrOptions,
               should_stop: Callable[[], bool], label: str) -> PageText:
     """The text on one page image (RGB). `label` names the page in messages."""
@@ -112,6 +124,7 @@ def read_image(path: Path, options: OcrOptions, progress: Progress,
         raise OcrFailed(f"{path.name} has {count} pages, above the limit of {max_pages} set on "
                         "this step")
     out = Recognised()
+    prepare(progress, 0.0)
     for frame in frames(path):
         label = f"{path.name}, page {frame.index + 1} of {count}" if count > 1 else path.name
         progress(frame.index / count, f"OCR: page {frame.index + 1} of {count}")

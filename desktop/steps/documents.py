@@ -297,7 +297,7 @@ class ReadDocument(Step):
 
         from desktop.extract.layout import page_lines
         from desktop.ocr.pdf import ocr_reason
-        from desktop.ocr.read import read_pdf_page
+        from desktop.ocr.read import prepare, read_pdf_page
 
         mode = ctx.params.get("ocr", "auto")
         lines: list[Line] = []
@@ -321,6 +321,8 @@ class ReadDocument(Step):
                               ocr_reason(pages[n], page) if mode == "auto" else None)
                     done = _TEXT_SHARE + (1 - _TEXT_SHARE) * n / max(1, len(wanted))
                     if reason:
+                        with _ocr_errors(path):
+                            prepare(ctx.progress, done)
                         ctx.progress(done,
                                      f"OCR: page {index + 1} of {count} ({reason})")
                         began = time.monotonic()

@@ -18,6 +18,7 @@ from desktop.engine.codec import decode, encode
 from desktop.engine.context import CancelToken, Cancelled, StepContext
 from desktop.engine.errors import StepError
 from desktop.engine.events import EventBus, StepLog, StepProgress
+from desktop.ocr.read import LOADING
 from desktop.steps.documents import ReadDocument
 from tests.ocr.pages import INVOICE, draw, save
 from tests.pdfmaker import make_pdf
@@ -185,7 +186,7 @@ def test_a_300_page_scan_shows_progress_per_page_cancels_within_a_second_and_has
         ReadDocument().run(ctx, file=pdf)
     stopped = time.monotonic()
     assert cancelled_at and stopped - cancelled_at[0] < 1.0
-    ocr = [m for m in seen if m.startswith("OCR:")]
+    ocr = [m for m in seen if m.startswith("OCR: page")]
     assert ocr == [f"OCR: page {n} of 300 (no text layer)" for n in (1, 2, 3, 4)]
 
 
@@ -197,7 +198,7 @@ def test_a_50_page_tiff_is_read_page_by_page(harness, tmp_path):
     assert len(doc.pages) == 50 and doc.metadata["page_count"] == "50"
     assert [p.strip() for p in doc.pages] == [f"Delivery note {n}" for n in range(1, 51)]
     assert {ln.page for ln in doc.lines} == set(range(50))
-    progress = [e.message for e in harness.events if isinstance(e, StepProgress)]
+    progress = [e.message for e in harness.events if isinstance(e, StepProgress) and e.message != LOADING]
     assert progress[:2] == ["OCR: page 1 of 50", "OCR: page 2 of 50"] and len(progress) == 50
 
 
@@ -300,3 +301,13 @@ def test_runnel_steps_lists_the_installed_ocr_languages(capsys):
     out = capsys.readouterr().out
     line = next(ln for ln in out.splitlines() if "ocr_languages" in ln)
     assert "Installed: zh, zh-tw, en, ja" in line and ", fr, " in line
+
+
+def test_the_first_page_of_a_session_says_the_engine_is_loading(harness, tmp_path, invoice, monkeypatch):
+    import desktop.ocr.engine as engine
+
+    monkeypatch.setattr(engine, "_shared", None)        # a process that has not loaded it yet
+    read(harness, save(invoice, tmp_path / "invoice.png"))
+    read(harness, save(invoice, tmp_path / "again.png"))
+    progress = [e.message for e in harness.events if isinstance(e, StepProgress)]
+    assert progress == [LOADING, "OCR: page 1 of 1", "OCR: page 1 of 1"]      # once a session

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.ocr.read import LOADING
 from tests.conftest import WORKFLOWS
 from tests.ocr.pages import draw
 
@@ -29,5 +30,6 @@ def test_a_scan_being_read_shows_its_page_and_fills_the_bar(qtbot, window, tmp_p
         assert win.run(inputs=[scan])
     assert done.args[0].ok, done.args[0].error
     node = next(n.id for n in win.editor.workflow.nodes if n.type == "documents.read")
-    assert [s[0] for s in seen] == [f"Running {node}: OCR: page {n} of 3" for n in (1, 2, 3)]
-    assert [s[1:] for s in seen] == [(1000, 0), (1000, 333), (1000, 666)]
+    pages = [s for s in seen if s[0] != f"Running {node}: {LOADING}"]   # once a session
+    assert [s[0] for s in pages] == [f"Running {node}: OCR: page {n} of 3" for n in (1, 2, 3)]
+    assert [s[1:] for s in pages] == [(1000, 0), (1000, 333), (1000, 666)]

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from desktop.engine.document import Line
 
@@ -87,10 +87,11 @@ LOW_OCR_PAGE = 0.85
 
 
 def ocr_doubts(found: Sequence[tuple[str, int | None, int | None, int | None]], lines: Sequence[Line],
-               recognised: Sequence[tuple[int, float | None]]) -> list[tuple[str, str]]:
+               recognised: Sequence[tuple[int, float | None]],
+               file_page: Callable[[int], int] = lambda index: index) -> list[tuple[str, str]]:
     """(field, reason) for each value taken from words OCR read with low confidence, and
     ("", reason) for each recognised page read poorly. `found`: (field, line, start, end)
-    of each value's source span."""
+    of each value's source span; `file_page` numbers a page as its file does."""
     doubts: list[tuple[str, str]] = []
     for field, index, start, end in found:
         if index is None or start is None or end is None or not 0 <= index < len(lines):
@@ -99,8 +100,10 @@ def ocr_doubts(found: Sequence[tuple[str, int | None, int | None, int | None]], 
         scores = [w.confidence for w in line.words
                   if w.confidence is not None and w.start < end and w.end > start]
         if scores and min(scores) < LOW_OCR_WORD:
-            doubts.append((field, f"OCR was unsure of it ({min(scores):.2f}) on page {line.page + 1}"))
+            doubts.append((field, f"OCR was unsure of it ({min(scores):.2f}) on page "
+                                  f"{file_page(line.page) + 1}"))
     for page, confidence in recognised:
         if confidence is not None and confidence < LOW_OCR_PAGE:
-            doubts.append(("", f"page {page + 1} was read by OCR with low confidence ({confidence:.2f})"))
+            doubts.append(("", f"page {file_page(page) + 1} was read by OCR with low confidence "
+                                   f"({confidence:.2f})"))
     return doubts

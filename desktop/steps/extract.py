@@ -137,6 +137,8 @@ class ExtractFields(AIStep):
         for note in result.notes:
             ctx.log(note, "warning")
         provenance = result.provenance()
+        if isinstance(document, Document) and document.source_pages:
+            _file_pages(provenance, document)
         reasons = [{"field": name, "reason": r.reason or r.status}
                    for name, r in result.fields.items()
                    if r.flagged and _required(fields, name)]
@@ -144,7 +146,7 @@ class ExtractFields(AIStep):
             reasons.append({"field": name, "reason": reason})
         if isinstance(document, Document) and document.recognised:
             for name, reason in ocr_doubts([(n, r.line, r.start, r.end) for n, r in result.fields.items()],
-                                           lines, document.recognised):
+                                           lines, document.recognised, document.source_page):
                 reasons.append({"field": name, "reason": reason})
         for name, r in result.fields.items():
             ctx.log(f"{name}: {r.value!r} ({r.status}, confidence {r.confidence:.2f}"
@@ -269,6 +271,16 @@ def _lines_of(ctx: StepContext, ex: Example) -> list[Line] | None:
     while len(_example_lines) > _LINES_KEPT:
         _example_lines.popitem(last=False)
     return got
+
+
+def _file_pages(provenance: dict[str, dict], document: Document) -> None:
+    """Page numbers as the file numbers them: a PDF read with `pages: '3'` has its one
+    page at index 0, but a person (and the Review view, which shows the file) knows it
+    as page 3."""
+    for entry in provenance.values():
+        for p in (entry, *(entry.get("alternatives") or ())):
+            if isinstance(p, dict) and isinstance(p.get("page"), int):
+                p["page"] = document.source_page(p["page"])
 
 
 def _required(fields: list[dict], name: str) -> bool:

@@ -190,3 +190,20 @@ def test_a_value_ocr_was_unsure_of_goes_to_review_even_when_grounded(llm):
     poor_page = replace(doc, recognised=((0, 0.62), (1, 0.97)))
     out = ExtractFields().run(ctx, document=poor_page)
     assert reasons(out)[""] == "page 1 was read by OCR with low confidence (0.62)"
+
+
+def test_pages_are_numbered_as_the_file_numbers_them(llm, tmp_path):
+    from desktop.engine.context import CancelToken, StepContext
+    from desktop.engine.events import EventBus
+
+    pdf = write_pdf(tmp_path / "bundle.pdf", ["Cover sheet", "Terms and conditions",
+                                              "Northwind Office Supplies Ltd\nINVOICE No. 2026-0417\n"
+                                              "Date: 2026-11-02\nTotal due GBP 214.08"])
+    doc = Harness().run(ReadDocument, {"pages": "3"}, file=pdf)["document"]
+    assert len(doc.pages) == 1 and doc.source_pages == (2,)
+    ctx = StepContext(run_id="r" * 32, node_id="fields", cancel=CancelToken(), dry_run=False,
+                      params=ExtractFields.spec.resolve_params({"fields": INTAKE_FIELDS}),
+                      roots={}, bus=EventBus([]), llm=llm)
+    out = ExtractFields().run(ctx, document=doc)
+    prov = out["provenance"]["invoice_number"]
+    assert prov["text"] == "2026-0417" and prov["page"] == 2, prov      # the file's third page
